@@ -1,0 +1,10 @@
+package io.github.vcl.order;
+
+/** The ePayment modifications staff can ask for. */
+public enum OperationType {
+    CAPTURE, REFUND, CANCEL;
+
+    String keyWord() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,288 @@
+package io.github.vcl.order;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One payment attempt for a shop order, as we know it: the cart, our view of the Checkout session, the payment as
+ * Vipps reports it (state + aggregate), operations we sent or are about to send, and the history of every applied
+ * change. Immutable: each signal returns a {@link Transition}; the store writes it conditionally on {@code version}.
+ */
+public record Order(Reference reference, String shopOrderId, PaymentDescription description, List<OrderLine> lines,
+                    Money amount, SessionState sessionState, PaymentState paymentState, Aggregate aggregate,
+                    String pspReference, List<Operation> operations, VippsError lastError, Instant createdAt,
+                    Instant updatedAt, long version, List<HistoryEntry> history) {
+
+    public Order {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(sessionState, "sessionState");
+        Objects.requireNonNull(paymentState, "paymentState");
+        Objects.requireNonNull(aggregate, "aggregate");
+        lines = List.copyOf(lines);
+        operations = List.copyOf(operations);
+        history = List.copyOf(history);
+    }
+
+    /** A new order, written before Vipps hears of it; the store gives it version 1. */
+    public static Order create(NewOrder request, Reference reference, Source source, Instant now) {
+        Money amount = request.total();
+        HistoryEntry created = new HistoryEntry(now, HistoryEvent.ORDER_CREATED, source, amount, null,
+                "shop order " + request.shopOrderId());
+        return new Order(reference, request.shopOrderId(), request.description(), request.lines(), amount,
+                SessionState.CREATING, PaymentState.CREATED, Aggregate.zero(amount.currency()), null, List.of(), null,
+                now, now, 0, List.of(created));
+    }
+
+    public Currency currency() {
+        return amount.currency();
+    }
+
+    public OrderStatus status() {
+        return OrderStatus.of(this);
+    }
+
+    public Optional<Operation> pendingOperation() {
+        return operations.stream().filter(Operation::isPending).findFirst();
+    }
+
+    /**
+     * True while something is unresolved: the session is being created, the customer may still pay, or an operation
+     * waits for Vipps' answer. Only such orders sit in the reconciliation index.
+     */
+    public boolean needsReconciliation() {
+        boolean paymentOpen = !paymentState.isFinal() && sessionState != SessionState.FAILED;
+        return sessionState == SessionState.CREATING || paymentOpen || pendingOperation().isPresent();
+    }
+
+    // ---- session signals ----
+
+    public Transition sessionCreated(Source source, Instant at) {
+        return moveSession(SessionState.CREATED, source, at, null);
+    }
+
+    public Transition sessionFailed(VippsError error, Source source, Instant at) {
+        Transition moved = moveSession(SessionState.FAILED, source, at, describe(error));
+        return moved.applied() ? Transition.applied(moved.order().withLastError(error), moved.added()) : moved;
+    }
+
+    public Transition sessionExpired(Source source, Instant at) {
+        return moveSession(SessionState.EXPIRED, source, at, null);
+    }
+
+    public Transition sessionCompleted(Source source, Instant at) {
+        return moveSession(SessionState.COMPLETED, source, at, null);
+    }
+
+    private Transition moveSession(SessionState next, Source source, Instant at, String detail) {
+        switch (sessionState.moveTo(next)) {
+            case STALE:
+                return Transition.unchanged(this, "session is already " + sessionState + "; " + next + " is no news");
+            case IMPOSSIBLE:
+                return Transition.rejected(this, "a session that " + describe(sessionState) + " cannot become " + next);
+            default:
+                HistoryEntry entry = new HistoryEntry(at, HistoryEvent.sessionReached(next), source, null, null, detail);
+                Order moved = new Order(reference, shopOrderId, description, lines, amount, next, paymentState,
+                        aggregate, pspReference, operations, lastError, createdAt, at, version, appended(entry));
+                return Transition.applied(moved, List.of(entry));
+        }
+    }
+
+    private static String describe(SessionState state) {
+        return switch (state) {
+            case CREATING -> "is being created";
+            case CREATED -> "was created";
+            case COMPLETED -> "completed";
+            case EXPIRED -> "expired";
+            case FAILED -> "failed to be created";
+        };
+    }
+
+    // ---- payment signals ----
+
+    /**
+     * Applies what Vipps reports about the payment. A state only moves from CREATED to a final state; aggregates only
+     * grow (each component keeps the larger value, so a slower poll cannot take money back). Repeated or older reports
+     * change nothing; a report that contradicts a final state, or another currency, is rejected.
+     */
+    public Transition observePayment(PaymentObservation seen) {
+        if (seen.aggregate().currency() != currency()) {
+            return Transition.rejected(this, "Vipps reports " + seen.aggregate().currency() + " for a " + currency()
+                    + " order");
+        }
+        PaymentState nextState = paymentState;
+        if (seen.state() != paymentState) {
+            if (paymentState == PaymentState.CREATED) {
+                nextState = seen.state();
+            } else if (seen.state() != PaymentState.CREATED) {
+                return Transition.rejected(this, "the payment is " + paymentState + " and cannot become " + seen.state());
+            }
+        }
+        Aggregate merged;
+        try {
+            merged = merge(aggregate, seen.aggregate());
+        } catch (InvalidOrderException e) {
+            return Transition.rejected(this, "Vipps' totals do not add up: " + e.getMessage());
+        }
+        if (nextState == paymentState && merged.equals(aggregate)) {
+            return Transition.unchanged(this, aggregate.isCoveredBy(seen.aggregate())
+                    ? "nothing new" : "older than what we know");
+        }
+        if (nextState != PaymentState.AUTHORIZED && !merged.authorized().isZero()) {
+            return Transition.rejected(this, "Vipps reports an authorized amount on a payment that is " + nextState);
+        }
+        List<HistoryEntry> added = new ArrayList<>();
+        String psp = seen.pspReference();
+        if (nextState != paymentState) {
+            Money moved = nextState == PaymentState.AUTHORIZED ? merged.authorized() : amount;
+            added.add(new HistoryEntry(seen.at(), HistoryEvent.paymentReached(nextState), seen.source(), moved, psp, null));
+        }
+        addGrowth(added, HistoryEvent.CAPTURED, aggregate.captured(), merged.captured(), seen);
+        addGrowth(added, HistoryEvent.REFUNDED, aggregate.refunded(), merged.refunded(), seen);
+        addGrowth(added, HistoryEvent.CANCELLED, aggregate.cancelled(), merged.cancelled(), seen);
+        Order next = new Order(reference, shopOrderId, description, lines, amount, sessionState, nextState, merged,
+                pspReference == null ? psp : pspReference, operations, lastError, createdAt, seen.at(), version,
+                appended(added));
+        return Transition.applied(next, added);
+    }
+
+    private static void addGrowth(List<HistoryEntry> added, HistoryEvent event, Money before, Money after,
+                                  PaymentObservation seen) {
+        if (after.compareTo(before) > 0) {
+            added.add(new HistoryEntry(seen.at(), event, seen.source(), after.minus(before), seen.pspReference(), null));
+        }
+    }
+
+    private static Aggregate merge(Aggregate known, Aggregate seen) {
+        return new Aggregate(known.authorized().max(seen.authorized()), known.captured().max(seen.captured()),
+                known.refunded().max(seen.refunded()), known.cancelled().max(seen.cancelled()));
+    }
+
+    // ---- operations ----
+
+    /**
+     * Records a capture, refund or cancel before it is sent. {@code requested} empty means "all that is possible":
+     * the capturable rest for capture and cancel, the refundable rest for refund. A cancel before the customer approved
+     * is sent with {@code cancelTransactionOnly}, so a late approval is not lost.
+     */
+    public Transition requestOperation(OperationType type, Optional<Money> requested, String requestedBy,
+                                       String reason, Instant at) {
+        Optional<Operation> pending = pendingOperation();
+        if (pending.isPresent()) {
+            return Transition.rejected(this, "A " + pending.get().type().keyWord() + " of "
+                    + pending.get().amount() + " is still being processed; try again when it has finished.");
+        }
+        if (requested.isPresent() && requested.get().currency() != currency()) {
+            return Transition.rejected(this, "This order is in " + currency() + ", not " + requested.get().currency()
+                    + ".");
+        }
+        if (requested.isPresent() && requested.get().isZero()) {
+            return Transition.rejected(this, "The amount must be more than zero.");
+        }
+        OperationLimit limit = OperationLimit.of(this, type);
+        if (limit.refusal() != null) {
+            return Transition.rejected(this, limit.refusal());
+        }
+        Money amountToSend = requested.orElse(limit.maximum());
+        if (type == OperationType.CANCEL && !amountToSend.equals(limit.maximum())) {
+            return Transition.rejected(this, "A cancel always releases the whole uncaptured rest, "
+                    + limit.maximum() + "; it cannot cancel part of it.");
+        }
+        if (amountToSend.compareTo(limit.maximum()) > 0) {
+            return Transition.rejected(this, "Only " + limit.maximum() + " can still be " + limit.pastTense() + ".");
+        }
+        int sequence = 1 + (int) operations.stream().filter(o -> o.type() == type).count();
+        String key = IdempotencyKeys.forOperation(reference, type, sequence);
+        boolean transactionOnly = type == OperationType.CANCEL && paymentState == PaymentState.CREATED;
+        Operation operation = new Operation(type, key, amountToSend, transactionOnly, Operation.Status.PENDING,
+                requestedBy, reason, at, null, null);
+        HistoryEntry entry = new HistoryEntry(at, HistoryEvent.OPERATION_REQUESTED, Source.STAFF, amountToSend, null,
+                type.keyWord() + " " + key);
+        List<Operation> ops = new ArrayList<>(operations);
+        ops.add(operation);
+        return Transition.applied(withOperations(ops, at, List.of(entry)), List.of(entry));
+    }
+
+    /** Vipps accepted the operation with this key; {@code after} is what its answer (or a later GET) shows. */
+    public Transition completeOperation(String idempotencyKey, PaymentObservation after) {
+        Optional<Operation> found = operation(idempotencyKey);
+        if (found.isEmpty()) {
+            return Transition.rejected(this, "no operation with key " + idempotencyKey);
+        }
+        Operation op = found.get();
+        if (op.status() == Operation.Status.SUCCEEDED) {
+            return observePayment(after);
+        }
+        if (op.status() == Operation.Status.FAILED) {
+            return Transition.rejected(this, "operation " + idempotencyKey + " already failed");
+        }
+        HistoryEntry entry = new HistoryEntry(after.at(), HistoryEvent.OPERATION_SUCCEEDED, after.source(), op.amount(),
+                after.pspReference(), op.type().keyWord() + " " + idempotencyKey);
+        Order done = replaceOperation(op.succeeded(after.at()), after.at(), entry);
+        return Transition.applied(done, List.of(entry)).andThen(o -> o.observePayment(after));
+    }
+
+    /** Vipps refused the operation; the key is spent (Vipps keeps answering the same error for it). */
+    public Transition failOperation(String idempotencyKey, VippsError error, Source source, Instant at) {
+        Optional<Operation> found = operation(idempotencyKey);
+        if (found.isEmpty()) {
+            return Transition.rejected(this, "no operation with key " + idempotencyKey);
+        }
+        if (!found.get().isPending()) {
+            return Transition.unchanged(this, "operation " + idempotencyKey + " already finished");
+        }
+        HistoryEntry entry = new HistoryEntry(at, HistoryEvent.OPERATION_FAILED, source, found.get().amount(), null,
+                found.get().type().keyWord() + " " + idempotencyKey + ": " + describe(error));
+        Order failed = replaceOperation(found.get().failed(error, at), at, entry).withLastError(error);
+        return Transition.applied(failed, List.of(entry));
+    }
+
+    private Optional<Operation> operation(String idempotencyKey) {
+        return operations.stream().filter(o -> o.idempotencyKey().equals(idempotencyKey)).findFirst();
+    }
+
+    private Order replaceOperation(Operation replacement, Instant at, HistoryEntry entry) {
+        List<Operation> ops = new ArrayList<>();
+        for (Operation o : operations) {
+            ops.add(o.idempotencyKey().equals(replacement.idempotencyKey()) ? replacement : o);
+        }
+        return withOperations(ops, at, List.of(entry));
+    }
+
+    private Order withOperations(List<Operation> ops, Instant at, List<HistoryEntry> added) {
+        return new Order(reference, shopOrderId, description, lines, amount, sessionState, paymentState, aggregate,
+                pspReference, ops, lastError, createdAt, at, version, appended(added));
+    }
+
+    private Order withLastError(VippsError error) {
+        return new Order(reference, shopOrderId, description, lines, amount, sessionState, paymentState, aggregate,
+                pspReference, operations, error, createdAt, updatedAt, version, history);
+    }
+
+    /** The same order as stored under {@code newVersion}. */
+    public Order withVersion(long newVersion) {
+        return new Order(reference, shopOrderId, description, lines, amount, sessionState, paymentState, aggregate,
+                pspReference, operations, lastError, createdAt, updatedAt, newVersion, history);
+    }
+
+    private List<HistoryEntry> appended(HistoryEntry entry) {
+        return appended(List.of(entry));
+    }
+
+    private List<HistoryEntry> appended(List<HistoryEntry> entries) {
+        List<HistoryEntry> all = new ArrayList<>(history);
+        all.addAll(entries);
+        return all;
+    }
+
+    private static String describe(VippsError error) {
+        if (error == null) {
+            return null;
+        }
+        return error.message() + (error.code() == null ? "" : " (code " + error.code() + ")")
+                + (error.traceId() == null ? "" : " traceId " + error.traceId());
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.vcl.order;
+
+/** The one-line status staff screens show, derived from session, payment state and aggregate. */
+public enum OrderStatus {
+    AWAITING_PAYMENT("awaiting payment"),
+    SESSION_FAILED("could not start payment"),
+    AUTHORIZED("authorized"),
+    PARTIALLY_CAPTURED("partially captured"),
+    CAPTURED("captured"),
+    PARTIALLY_REFUNDED("partially refunded"),
+    REFUNDED("refunded"),
+    CANCELLED("cancelled"),
+    ABORTED("stopped by customer"),
+    EXPIRED("expired"),
+    TERMINATED("cancelled before payment");
+
+    private final String label;
+
+    OrderStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static OrderStatus of(Order order) {
+        Aggregate agg = order.aggregate();
+        return switch (order.paymentState()) {
+            case CREATED -> switch (order.sessionState()) {
+                case FAILED -> SESSION_FAILED;
+                case EXPIRED -> EXPIRED;
+                default -> AWAITING_PAYMENT;
+            };
+            case ABORTED -> ABORTED;
+            case EXPIRED -> EXPIRED;
+            case TERMINATED -> TERMINATED;
+            case AUTHORIZED -> {
+                if (agg.refunded().isPositive()) {
+                    yield agg.refundable().isZero() ? REFUNDED : PARTIALLY_REFUNDED;
+                }
+                if (agg.captured().isPositive()) {
+                    yield agg.capturable().isZero() ? CAPTURED : PARTIALLY_CAPTURED;
+                }
+                yield agg.cancelled().isPositive() ? CANCELLED : AUTHORIZED;
+            }
+        };
+    }
+}
