@@ -50,12 +50,12 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
     }
 
     /**
-     * True while something is unresolved: the session is being created, the customer may still pay, or an operation
-     * waits for Vipps' answer. Only such orders sit in the reconciliation index.
+     * True while something is unresolved: the session is being created or the customer may still pay (until the
+     * payment reaches a final state), or an operation waits for Vipps' answer. Only such orders sit in the reconciliation index.
      */
     public boolean needsReconciliation() {
         boolean paymentOpen = !paymentState.isFinal() && sessionState != SessionState.FAILED;
-        return sessionState == SessionState.CREATING || paymentOpen || pendingOperation().isPresent();
+        return paymentOpen || pendingOperation().isPresent();
     }
 
     // ---- session signals ----

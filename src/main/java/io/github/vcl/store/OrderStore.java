@@ -1,0 +1,141 @@
+package io.github.vcl.store;
+
+import io.github.vcl.order.Order;
+import io.github.vcl.order.Reference;
+import io.github.vcl.order.Transition;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.github.vcl.store.OrderTable.*;
+
+/**
+ * Orders in DynamoDB: one item per reference. Creation is conditional on the reference being new; every change is
+ * one single-item {@code UpdateItem} conditional on the version read, which also appends the transition's history
+ * entries — so a change and its history are written together or not at all, and of two writers holding the same
+ * version exactly one wins.
+ */
+public class OrderStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public OrderStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** Stores a new order as version 1. */
+    public Order create(Order order) {
+        Order stored = order.withVersion(1);
+        Map<String, AttributeValue> item = OrderItemMapper.toItem(stored);
+        putReconciliation(item, stored);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#ref)")
+                    .expressionAttributeNames(Map.of("#ref", REFERENCE)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ReferenceTakenException(order.reference());
+        }
+        return stored;
+    }
+
+    /** The order with its whole history, read consistently. */
+    public Optional<Order> find(Reference reference) {
+        GetItemResponse response = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(REFERENCE, AttributeValue.fromS(reference.value()))));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(OrderItemMapper.fromItem(response.item()))
+                : Optional.empty();
+    }
+
+    /**
+     * Writes an applied transition of an order read at {@code transition}'s base version. Returns the stored order
+     * (version + 1); throws {@link VersionConflictException} when someone else wrote first — re-read and decide again.
+     */
+    public Order apply(Transition transition) {
+        if (!transition.applied()) {
+            throw new IllegalArgumentException("only applied transitions are written, this one is "
+                    + transition.outcome());
+        }
+        Order next = transition.order();
+        long expected = next.version();
+        Order stored = next.withVersion(expected + 1);
+
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder set = new StringBuilder("SET ");
+        int i = 0;
+        for (var attribute : OrderItemMapper.mutableAttributes(stored).entrySet()) {
+            names.put("#a" + i, attribute.getKey());
+            values.put(":a" + i, attribute.getValue());
+            set.append("#a").append(i).append(" = :a").append(i).append(", ");
+            i++;
+        }
+        names.put("#version", VERSION);
+        names.put("#history", HISTORY);
+        names.put("#rk", RECONCILE_KEY);
+        names.put("#rd", RECONCILE_DUE);
+        values.put(":expected", OrderItemMapper.n(expected));
+        values.put(":next", OrderItemMapper.n(expected + 1));
+        values.put(":added", OrderItemMapper.historyList(transition.added()));
+        set.append("#version = :next, #history = list_append(#history, :added)");
+        String expression;
+        if (stored.needsReconciliation()) {
+            values.put(":rk", AttributeValue.fromS(RECONCILE_KEY_VALUE));
+            values.put(":rd", OrderItemMapper.n(stored.updatedAt().toEpochMilli()));
+            expression = set + ", #rk = :rk, #rd = :rd";
+        } else {
+            expression = set + " REMOVE #rk, #rd";
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(REFERENCE, AttributeValue.fromS(stored.reference().value())))
+                    .updateExpression(expression)
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            throw new VersionConflictException(stored.reference(), expected);
+        }
+        return stored;
+    }
+
+    /**
+     * One page of references of orders that need reconciliation and were last changed at or before {@code dueBy},
+     * oldest first. Pass the returned cursor back for the next page; a null cursor means the last page.
+     */
+    public Page<Reference> needingReconciliation(Instant dueBy, int pageSize, String cursor) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(RECONCILE_INDEX)
+                .keyConditionExpression("#rk = :rk AND #rd <= :due")
+                .expressionAttributeNames(Map.of("#rk", RECONCILE_KEY, "#rd", RECONCILE_DUE))
+                .expressionAttributeValues(Map.of(":rk", AttributeValue.fromS(RECONCILE_KEY_VALUE),
+                        ":due", OrderItemMapper.n(dueBy.toEpochMilli())))
+                .limit(pageSize);
+        if (cursor != null) {
+            query.exclusiveStartKey(ReconciliationCursor.decode(cursor));
+        }
+        QueryResponse response = dynamo.query(query.build());
+        List<Reference> references = response.items().stream()
+                .map(item -> Reference.of(item.get(REFERENCE).s())).toList();
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? ReconciliationCursor.encode(response.lastEvaluatedKey())
+                : null;
+        return new Page<>(references, next);
+    }
+
+    private static void putReconciliation(Map<String, AttributeValue> item, Order order) {
+        if (order.needsReconciliation()) {
+            item.put(RECONCILE_KEY, AttributeValue.fromS(RECONCILE_KEY_VALUE));
+            item.put(RECONCILE_DUE, OrderItemMapper.n(order.updatedAt().toEpochMilli()));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.vcl.store;
+
+/**
+ * Names in the orders table; the design is written down in {@code docs/dynamodb-table.md} and declared in
+ * {@code template.yaml}. One item per payment attempt, keyed by its reference.
+ */
+public final class OrderTable {
+    public static final String REFERENCE = "reference";
+    public static final String VERSION = "version";
+    public static final String SHOP_ORDER_ID = "shopOrderId";
+    public static final String DESCRIPTION = "description";
+    public static final String CURRENCY = "currency";
+    public static final String AMOUNT = "amount";
+    public static final String LINES = "lines";
+    public static final String SESSION_STATE = "sessionState";
+    public static final String PAYMENT_STATE = "paymentState";
+    public static final String STATUS = "status";
+    public static final String AUTHORIZED = "authorized";
+    public static final String CAPTURED = "captured";
+    public static final String REFUNDED = "refunded";
+    public static final String CANCELLED = "cancelled";
+    public static final String PSP_REFERENCE = "pspReference";
+    public static final String OPERATIONS = "operations";
+    public static final String LAST_ERROR = "lastError";
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
+    public static final String HISTORY = "history";
+    /** Present (always the same value) only while the order needs reconciliation: makes the index sparse. */
+    public static final String RECONCILE_KEY = "reconcileKey";
+    /** Epoch milliseconds from which the reconciler should look at the order; sort key of the sparse index. */
+    public static final String RECONCILE_DUE = "reconcileDue";
+
+    public static final String RECONCILE_INDEX = "reconcile-index";
+    public static final String RECONCILE_KEY_VALUE = "PENDING";
+    public static final String SHOP_ORDER_INDEX = "shop-order-index";
+    public static final String STATUS_INDEX = "status-index";
+
+    private OrderTable() {
+    }
+}
