@@ -12,13 +12,15 @@ import java.util.Optional;
  * change. Immutable: each signal returns a {@link Transition}; the store writes it conditionally on {@code version}.
  */
 public record Order(Reference reference, String shopOrderId, PaymentDescription description, List<OrderLine> lines,
-                    Money amount, SessionState sessionState, PaymentState paymentState, Aggregate aggregate,
+                    Money amount, CheckoutSession checkout, SessionState sessionState, PaymentState paymentState,
+                    Aggregate aggregate,
                     String pspReference, List<Operation> operations, VippsError lastError, Instant createdAt,
                     Instant updatedAt, long version, List<HistoryEntry> history) {
 
     public Order {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(checkout, "checkout");
         Objects.requireNonNull(sessionState, "sessionState");
         Objects.requireNonNull(paymentState, "paymentState");
         Objects.requireNonNull(aggregate, "aggregate");
@@ -28,11 +30,12 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
     }
 
     /** A new order, written before Vipps hears of it; the store gives it version 1. */
-    public static Order create(NewOrder request, Reference reference, Source source, Instant now) {
+    public static Order create(NewOrder request, Reference reference, CheckoutSession checkout, Source source,
+                               Instant now) {
         Money amount = request.total();
         HistoryEntry created = new HistoryEntry(now, HistoryEvent.ORDER_CREATED, source, amount, null,
                 "shop order " + request.shopOrderId());
-        return new Order(reference, request.shopOrderId(), request.description(), request.lines(), amount,
+        return new Order(reference, request.shopOrderId(), request.description(), request.lines(), amount, checkout,
                 SessionState.CREATING, PaymentState.CREATED, Aggregate.zero(amount.currency()), null, List.of(), null,
                 now, now, 0, List.of(created));
     }
@@ -51,17 +54,23 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
 
     /**
      * True while something is unresolved: the session is being created or the customer may still pay (until the
-     * payment reaches a final state), or an operation waits for Vipps' answer. Only such orders sit in the reconciliation index.
+     * payment or the session reaches an end), or an operation waits for Vipps' answer. Only such orders sit in the reconciliation index.
      */
     public boolean needsReconciliation() {
-        boolean paymentOpen = !paymentState.isFinal() && sessionState != SessionState.FAILED;
+        boolean paymentOpen = !paymentState.isFinal() && sessionState != SessionState.FAILED
+                && sessionState != SessionState.EXPIRED;
         return paymentOpen || pendingOperation().isPresent();
     }
 
     // ---- session signals ----
 
-    public Transition sessionCreated(Source source, Instant at) {
-        return moveSession(SessionState.CREATED, source, at, null);
+    /** Vipps created the session; its frontend URL and token are kept for a shop that retries its request. */
+    public Transition sessionCreated(String frontendUrl, String sessionToken, Source source, Instant at) {
+        Transition moved = moveSession(SessionState.CREATED, source, at, null);
+        return moved.applied()
+                ? Transition.applied(moved.order().withCheckout(checkout.created(frontendUrl, sessionToken)),
+                moved.added())
+                : moved;
     }
 
     public Transition sessionFailed(VippsError error, Source source, Instant at) {
@@ -85,8 +94,9 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
                 return Transition.rejected(this, "a session that " + describe(sessionState) + " cannot become " + next);
             default:
                 HistoryEntry entry = new HistoryEntry(at, HistoryEvent.sessionReached(next), source, null, null, detail);
-                Order moved = new Order(reference, shopOrderId, description, lines, amount, next, paymentState,
-                        aggregate, pspReference, operations, lastError, createdAt, at, version, appended(entry));
+                Order moved = new Order(reference, shopOrderId, description, lines, amount, checkout, next,
+                        paymentState, aggregate, pspReference, operations, lastError, createdAt, at, version,
+                        appended(entry));
                 return Transition.applied(moved, List.of(entry));
         }
     }
@@ -113,12 +123,16 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
             return Transition.rejected(this, "Vipps reports " + seen.aggregate().currency() + " for a " + currency()
                     + " order");
         }
+        // A report of CREATED after the payment ended is older news: only its aggregate is looked at below.
         PaymentState nextState = paymentState;
-        if (seen.state() != paymentState) {
+        if (seen.state() != paymentState && seen.state() != PaymentState.CREATED) {
             if (paymentState == PaymentState.CREATED) {
                 nextState = seen.state();
-            } else if (seen.state() != PaymentState.CREATED) {
+            } else if (paymentState == PaymentState.AUTHORIZED || seen.state() == PaymentState.AUTHORIZED) {
                 return Transition.rejected(this, "the payment is " + paymentState + " and cannot become " + seen.state());
+            } else {
+                // Checkout and ePayment may name the same unpaid ending differently (TERMINATED vs ABORTED).
+                return Transition.unchanged(this, "the payment already ended as " + paymentState);
             }
         }
         Aggregate merged;
@@ -143,9 +157,9 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
         addGrowth(added, HistoryEvent.CAPTURED, aggregate.captured(), merged.captured(), seen);
         addGrowth(added, HistoryEvent.REFUNDED, aggregate.refunded(), merged.refunded(), seen);
         addGrowth(added, HistoryEvent.CANCELLED, aggregate.cancelled(), merged.cancelled(), seen);
-        Order next = new Order(reference, shopOrderId, description, lines, amount, sessionState, nextState, merged,
-                pspReference == null ? psp : pspReference, operations, lastError, createdAt, seen.at(), version,
-                appended(added));
+        Order next = new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState,
+                nextState, merged, pspReference == null ? psp : pspReference, operations, lastError, createdAt,
+                seen.at(), version, appended(added));
         return Transition.applied(next, added);
     }
 
@@ -253,19 +267,24 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
     }
 
     private Order withOperations(List<Operation> ops, Instant at, List<HistoryEntry> added) {
-        return new Order(reference, shopOrderId, description, lines, amount, sessionState, paymentState, aggregate,
-                pspReference, ops, lastError, createdAt, at, version, appended(added));
+        return new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState, paymentState,
+                aggregate, pspReference, ops, lastError, createdAt, at, version, appended(added));
+    }
+
+    private Order withCheckout(CheckoutSession session) {
+        return new Order(reference, shopOrderId, description, lines, amount, session, sessionState, paymentState,
+                aggregate, pspReference, operations, lastError, createdAt, updatedAt, version, history);
     }
 
     private Order withLastError(VippsError error) {
-        return new Order(reference, shopOrderId, description, lines, amount, sessionState, paymentState, aggregate,
-                pspReference, operations, error, createdAt, updatedAt, version, history);
+        return new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState, paymentState,
+                aggregate, pspReference, operations, error, createdAt, updatedAt, version, history);
     }
 
     /** The same order as stored under {@code newVersion}. */
     public Order withVersion(long newVersion) {
-        return new Order(reference, shopOrderId, description, lines, amount, sessionState, paymentState, aggregate,
-                pspReference, operations, lastError, createdAt, updatedAt, newVersion, history);
+        return new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState, paymentState,
+                aggregate, pspReference, operations, lastError, createdAt, updatedAt, newVersion, history);
     }
 
     private List<HistoryEntry> appended(HistoryEntry entry) {

@@ -1,6 +1,7 @@
 package io.github.vcl.store;
 
 import io.github.vcl.order.Aggregate;
+import io.github.vcl.order.CheckoutSession;
 import io.github.vcl.order.Currency;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.HistoryEvent;
@@ -51,6 +52,7 @@ final class OrderItemMapper {
      */
     static Map<String, AttributeValue> mutableAttributes(Order order) {
         Map<String, AttributeValue> item = new HashMap<>();
+        item.put(CHECKOUT, AttributeValue.fromM(checkout(order.checkout())));
         item.put(SESSION_STATE, s(order.sessionState().name()));
         item.put(PAYMENT_STATE, s(order.paymentState().name()));
         item.put(STATUS, s(order.status().name()));
@@ -80,6 +82,7 @@ final class OrderItemMapper {
                 new PaymentDescription(str(item, DESCRIPTION)),
                 item.get(LINES).l().stream().map(v -> line(v.m(), currency)).toList(),
                 money(item, AMOUNT, currency),
+                checkout(item.get(CHECKOUT).m()),
                 SessionState.valueOf(str(item, SESSION_STATE)),
                 PaymentState.valueOf(str(item, PAYMENT_STATE)),
                 aggregate,
@@ -110,6 +113,21 @@ final class OrderItemMapper {
     private static OrderLine line(Map<String, AttributeValue> m, Currency currency) {
         return new OrderLine(str(m, "id"), str(m, "name"), num(m, "quantity"), money(m, "unitPrice", currency),
                 (int) num(m, "taxRate"), m.get("shipping").bool());
+    }
+
+    private static Map<String, AttributeValue> checkout(CheckoutSession session) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("nonce", s(session.nonce()));
+        m.put("callbackTokenHash", s(session.callbackTokenHash()));
+        m.put("returnTokenHash", s(session.returnTokenHash()));
+        putIfPresent(m, "frontendUrl", session.frontendUrl());
+        putIfPresent(m, "sessionToken", session.sessionToken());
+        return m;
+    }
+
+    private static CheckoutSession checkout(Map<String, AttributeValue> m) {
+        return new CheckoutSession(str(m, "nonce"), str(m, "callbackTokenHash"), str(m, "returnTokenHash"),
+                str(m, "frontendUrl"), str(m, "sessionToken"));
     }
 
     private static AttributeValue operation(Operation op) {

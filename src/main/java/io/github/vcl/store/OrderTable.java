@@ -12,6 +12,7 @@ public final class OrderTable {
     public static final String CURRENCY = "currency";
     public static final String AMOUNT = "amount";
     public static final String LINES = "lines";
+    public static final String CHECKOUT = "checkout";
     public static final String SESSION_STATE = "sessionState";
     public static final String PAYMENT_STATE = "paymentState";
     public static final String STATUS = "status";

@@ -31,12 +31,14 @@ final class Orders {
         return new PaymentObservation(state, aggregate, "psp-1", Source.POLL, T0.plusSeconds(60));
     }
 
+    static final CheckoutSession SESSION = CheckoutSession.pending("nonce-1", "callback-hash", "return-hash");
+
     static Order created() {
-        return Order.create(cart(), REF, Source.STOREFRONT, T0);
+        return Order.create(cart(), REF, SESSION, Source.STOREFRONT, T0);
     }
 
     static Order sessionOpen() {
-        return applied(created().sessionCreated(Source.STOREFRONT, T0));
+        return applied(created().sessionCreated("https://checkout.example/s/1", "jwt-1", Source.STOREFRONT, T0));
     }
 
     /** An order whose payment is in {@code state}; AUTHORIZED ones have 55000 reserved. */

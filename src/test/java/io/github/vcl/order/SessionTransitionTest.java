@@ -33,7 +33,7 @@ class SessionTransitionTest {
     static Transition signal(Order order, SessionState signal) {
         Instant at = T0.plusSeconds(30);
         return switch (signal) {
-            case CREATED -> order.sessionCreated(Source.STOREFRONT, at);
+            case CREATED -> order.sessionCreated("https://checkout.example/s/2", "jwt-2", Source.STOREFRONT, at);
             case FAILED -> order.sessionFailed(REFUSED, Source.STOREFRONT, at);
             case EXPIRED -> order.sessionExpired(Source.POLL, at);
             case COMPLETED -> order.sessionCompleted(Source.CALLBACK, at);
@@ -73,6 +73,10 @@ class SessionTransitionTest {
             assertEquals(1, t.added().size());
             assertEquals("SESSION_" + signal, t.added().get(0).event().name());
             assertEquals(order.history().size() + 1, t.order().history().size());
+            if (signal == SessionState.CREATED) {
+                assertEquals("https://checkout.example/s/2", t.order().checkout().frontendUrl());
+                assertEquals("jwt-2", t.order().checkout().sessionToken());
+            }
         } else {
             assertSame(order, t.order());
             assertTrue(t.added().isEmpty());
@@ -96,6 +100,7 @@ class SessionTransitionTest {
         assertTrue(inSession(SessionState.CREATED).needsReconciliation());
         assertFalse(Orders.withPayment(PaymentState.AUTHORIZED).needsReconciliation());
         assertFalse(Orders.withPayment(PaymentState.EXPIRED).needsReconciliation());
+        assertFalse(inSession(SessionState.EXPIRED).needsReconciliation());
         Order capturing = applied(Orders.request(Orders.withPayment(PaymentState.AUTHORIZED), OperationType.CAPTURE,
                 null));
         assertTrue(capturing.needsReconciliation());

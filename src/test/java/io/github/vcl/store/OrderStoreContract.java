@@ -2,6 +2,7 @@ package io.github.vcl.store;
 
 import io.github.vcl.local.dynamodb.OrderTableSetup;
 import io.github.vcl.order.Aggregate;
+import io.github.vcl.order.CheckoutSession;
 import io.github.vcl.order.Currency;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.InvalidOrderException;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OrderStoreContract {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final CheckoutSession SESSION = CheckoutSession.pending("n0nce", "cb-hash", "ret-hash");
 
     private DynamoDbClient dynamo;
     private String table;
@@ -74,7 +76,7 @@ abstract class OrderStoreContract {
                 new OrderLine("sku-1", "Kaffe «Ørken»", 2, Money.of(25000, Currency.NOK), 1500, false),
                 new OrderLine("ship", "Frakt", 1, Money.of(5000, Currency.NOK), 2500, true)),
                 new PaymentDescription("Ordre hos Acme"));
-        return Order.create(cart, references.firstAttempt(), Source.STOREFRONT, at);
+        return Order.create(cart, references.firstAttempt(), SESSION, Source.STOREFRONT, at);
     }
 
     private static PaymentObservation authorized(long authorized, long captured, Instant at) {
@@ -89,7 +91,8 @@ abstract class OrderStoreContract {
         assertEquals(1, created.version());
         assertEquals(created, store.find(created.reference()).orElseThrow());
 
-        Transition session = created.sessionCreated(Source.STOREFRONT, T0.plusSeconds(1));
+        Transition session = created.sessionCreated("https://checkout.example/s/1", "jwt", Source.STOREFRONT,
+                T0.plusSeconds(1));
         Order v2 = store.apply(session);
         Transition authorize = v2.observePayment(authorized(55000, 0, T0.plusSeconds(30)));
         Order v3 = store.apply(authorize);
@@ -117,7 +120,7 @@ abstract class OrderStoreContract {
     void createRefusesAnExistingReference() {
         Order created = store.create(newOrder(T0));
         Order other = Order.create(new NewOrder("other", Currency.NOK, created.lines(), created.description()),
-                created.reference(), Source.STOREFRONT, T0.plusSeconds(5));
+                created.reference(), SESSION, Source.STOREFRONT, T0.plusSeconds(5));
         assertThrows(ReferenceTakenException.class, () -> store.create(other));
         assertEquals(created, store.find(created.reference()).orElseThrow());
     }
@@ -125,7 +128,7 @@ abstract class OrderStoreContract {
     @Test
     void aStaleVersionWritesNothing() {
         Order created = store.create(newOrder(T0));
-        store.apply(created.sessionCreated(Source.STOREFRONT, T0));
+        store.apply(created.sessionCreated("https://checkout.example/s/1", "jwt", Source.STOREFRONT, T0));
         Transition stale = created.sessionFailed(new VippsError(500, null, "t", "down", T0), Source.STOREFRONT, T0);
         assertThrows(VersionConflictException.class, () -> store.apply(stale));
         Order read = store.find(created.reference()).orElseThrow();
