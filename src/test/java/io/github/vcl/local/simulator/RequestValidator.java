@@ -37,8 +37,16 @@ final class RequestValidator {
         ValidationReport report = validators().get(api).validateRequest(toValidatorRequest(request));
         report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .forEach(m -> violations.add(m.getKey() + ": " + m.getMessage()));
+                .forEach(m -> violations.add(describe(m)));
         return violations;
+    }
+
+    /** The validator hides the useful part of allOf/oneOf failures in nested messages and additional info. */
+    private static String describe(ValidationReport.Message message) {
+        StringBuilder text = new StringBuilder(message.getKey()).append(": ").append(message.getMessage());
+        message.getAdditionalInfo().forEach(info -> text.append(" | ").append(info));
+        message.getNestedMessages().forEach(nested -> text.append(" | ").append(describe(nested)));
+        return text.toString();
     }
 
     private List<String> headerViolations(RecordedRequest request) {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads the official Vipps MobilePay OpenAPI files from {@code src/test/resources/vipps-openapi/} (byte-for-byte
@@ -58,6 +59,7 @@ final class VippsOpenApiSpecs {
                 // access token and webhooks files match the live API
             }
         }
+        mergeAllOfIntoProperties(api);
         return api;
     }
 
@@ -138,6 +140,33 @@ final class VippsOpenApiSpecs {
         @SuppressWarnings("unchecked")
         Schema<String> enumSchema = (Schema<String>) paymentType.getSchema();
         enumSchema.setEnum(List.of("ECOM", "RECURRING", "ecom", "recurring"));
+    }
+
+    /**
+     * The validator treats every {@code allOf} part as closed (it assumes {@code additionalProperties: false}), so a
+     * schema written as "allOf: [base] plus own properties" (the Checkout logistics options) would reject each
+     * part's properties as unknown to the other. Merging the base into the schema means the same thing and still
+     * rejects properties that are in neither.
+     */
+    @SuppressWarnings("rawtypes") // the swagger model declares its schema map with a raw type
+    private static void mergeAllOfIntoProperties(OpenAPI api) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        for (Schema<?> schema : schemas.values()) {
+            if (schema.getAllOf() == null || schema.getProperties() == null) {
+                continue;
+            }
+            for (Schema<?> part : schema.getAllOf()) {
+                Schema<?> base = part.get$ref() == null ? part
+                        : schemas.get(part.get$ref().substring(part.get$ref().lastIndexOf('/') + 1));
+                base.getProperties().forEach(schema.getProperties()::putIfAbsent);
+                if (base.getRequired() != null) {
+                    base.getRequired().stream()
+                            .filter(name -> schema.getRequired() == null || !schema.getRequired().contains(name))
+                            .forEach(schema::addRequiredItem);
+                }
+            }
+            schema.setAllOf(null);
+        }
     }
 
     private static Schema<?> taxRate() {
