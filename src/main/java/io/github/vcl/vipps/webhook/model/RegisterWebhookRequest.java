@@ -1,0 +1,9 @@
+package io.github.vcl.vipps.webhook.model;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.util.List;
+
+@RegisterForReflection
+public record RegisterWebhookRequest(String url, List<String> events) {
+}

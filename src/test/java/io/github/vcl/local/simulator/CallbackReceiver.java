@@ -1,0 +1,81 @@
+package io.github.vcl.local.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A merchant endpoint for callbacks and webhooks in tests: records what arrives, answers with planned statuses. */
+final class CallbackReceiver implements AutoCloseable {
+
+    private final HttpServer server;
+    private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
+    private final Deque<Integer> plannedStatuses = new ArrayDeque<>();
+
+    CallbackReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                received.add(new RecordedRequest(Instant.now(), exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                        Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
+                exchange.sendResponseHeaders(nextStatus(), -1);
+            }
+        });
+        server.start();
+    }
+
+    /** The next requests get these statuses; after that every request gets 200. */
+    synchronized CallbackReceiver answer(Integer... statuses) {
+        plannedStatuses.addAll(List.of(statuses));
+        return this;
+    }
+
+    URI url(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
+    }
+
+    List<RecordedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    /** Waits until at least {@code count} requests arrived; fails after two seconds. */
+    List<RecordedRequest> awaitReceived(int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
+        while (received.size() < count && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (received.size() < count) {
+            throw new AssertionError("Expected " + count + " requests, got " + received.size());
+        }
+        return received();
+    }
+
+    private synchronized int nextStatus() {
+        Integer status = plannedStatuses.pollFirst();
+        return status == null ? 200 : status;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

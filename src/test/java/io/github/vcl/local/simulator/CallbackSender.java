@@ -1,0 +1,96 @@
+package io.github.vcl.local.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * POSTs Checkout callbacks or webhooks to the merchant on its own thread, in order, retrying a delivery that got a
+ * non-2xx or no answer with doubling backoff (API-NOTES §4.4: at most 3 retries; §6.3). Each channel has its own
+ * sender, so a failing webhook receiver does not hold up callbacks.
+ */
+final class CallbackSender implements AutoCloseable {
+
+    /** A delivery as the simulator wants to make it, before faults. */
+    record Outgoing(URI url, Map<String, String> headers, byte[] body) {
+    }
+
+    private final Delivery.Channel channel;
+    private final DeliveryFaults faults;
+    private final SimulatorOptions options;
+    private final Consumer<Delivery> log;
+    private final HttpClient http;
+    private final ExecutorService thread;
+
+    CallbackSender(Delivery.Channel channel, DeliveryFaults faults, SimulatorOptions options, Consumer<Delivery> log) {
+        this.channel = channel;
+        this.faults = faults;
+        this.options = options;
+        this.log = log;
+        this.http = HttpClient.newBuilder().connectTimeout(options.deliveryTimeout()).build();
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vipps-simulator-" + channel.name().toLowerCase());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void send(Outgoing outgoing) {
+        List<Outgoing> toSend = faults.apply(outgoing);
+        toSend.forEach(delivery -> thread.execute(() -> deliverWithRetries(delivery)));
+    }
+
+    private void deliverWithRetries(Outgoing outgoing) {
+        Duration backoff = options.deliveryBackoff();
+        for (int attempt = 1; attempt <= 1 + options.deliveryRetries(); attempt++) {
+            int status = attempt(outgoing);
+            log.accept(new Delivery(channel, outgoing.url().toString(), outgoing.headers(),
+                    new String(outgoing.body(), StandardCharsets.UTF_8), attempt, status));
+            if (status >= 200 && status < 300) {
+                return;
+            }
+            try {
+                Thread.sleep(backoff.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            backoff = backoff.multipliedBy(2);
+        }
+    }
+
+    private int attempt(Outgoing outgoing) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(outgoing.url())
+                .timeout(options.deliveryTimeout())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(outgoing.body()));
+        outgoing.headers().forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return Delivery.NO_ANSWER;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Delivery.NO_ANSWER;
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.vcl.local.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Checkout v3: {@code POST /checkout/v3/session} and {@code GET /checkout/v3/session/{reference}}. */
+final class CheckoutApi {
+
+    private final SimulatorState state;
+
+    CheckoutApi(SimulatorState state) {
+        this.state = state;
+    }
+
+    SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
+        return match.operation() == Operation.CREATE_SESSION
+                ? create(request)
+                : get(match.pathParameter("reference"), request.path());
+    }
+
+    private SimulatedResponse create(RecordedRequest request) {
+        JsonNode body = Json.parse(request.body()).orElseThrow();
+        JsonNode transaction = body.path("transaction");
+        String reference = transaction.path("reference").asText();
+        if (state.payments.containsKey(reference)) {
+            return Problems.checkout(409, "DuplicateReference", "Conflict",
+                    "A session or payment with reference " + reference + " already exists", request.path());
+        }
+        SimulatedPayment payment = state.newPayment(reference, transaction.path("amount"),
+                state.clock.instant().plus(state.options.sessionTtl()));
+        CheckoutSession session = new CheckoutSession(body, payment, payment.expiresAt);
+        state.sessions.put(reference, session);
+        if (!session.orderSummary().isMissingNode()) {
+            // Checkout turns the order summary into the Order Management receipt (API-NOTES §4.1).
+            ObjectNode receipt = Json.object();
+            receipt.set("orderLines", session.orderSummary().path("orderLines"));
+            receipt.set("bottomLine", session.orderSummary().path("orderBottomLine"));
+            state.receipts.put(reference, receipt);
+        }
+        ObjectNode response = Json.object()
+                .put("token", sessionToken(session))
+                .put("checkoutFrontendUrl", state.frontendUrl(reference))
+                .put("pollingUrl", state.baseUrl() + "/checkout/v3/session/" + reference);
+        return SimulatedResponse.json(200, response);
+    }
+
+    private SimulatedResponse get(String reference, String instance) {
+        CheckoutSession session = state.sessions.get(reference);
+        if (session == null || session.isGone(state.clock.instant())) {
+            return Problems.checkout(404, "Session-00100", "Not Found", "Session not found or expired", instance);
+        }
+        return SimulatedResponse.json(200, session.toJson(state.credentials.merchantSerialNumber()));
+    }
+
+    private String sessionToken(CheckoutSession session) {
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        String claims = "{\"sessionId\":\"" + session.sessionId + "\",\"sessionPollingURL\":\""
+                + state.baseUrl() + "/checkout/v3/session/" + session.reference + "\"}";
+        return encoder.encodeToString("{\"typ\":\"JWT\",\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".simulated";
+    }
+}

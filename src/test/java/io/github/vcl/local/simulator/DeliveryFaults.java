@@ -1,0 +1,58 @@
+package io.github.vcl.local.simulator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Faults planned for outgoing callbacks or webhooks: the next deliveries dropped, doubled or reordered. */
+public final class DeliveryFaults {
+
+    private int toDrop;
+    private int toDuplicate;
+    private int toHold;
+    private final List<Object> held = new ArrayList<>();
+
+    /** The next {@code count} deliveries are never sent. */
+    public synchronized DeliveryFaults dropNext(int count) {
+        toDrop += count;
+        return this;
+    }
+
+    /** The next {@code count} deliveries are sent twice. */
+    public synchronized DeliveryFaults duplicateNext(int count) {
+        toDuplicate += count;
+        return this;
+    }
+
+    /** The next {@code count} deliveries are held back and then sent newest first. */
+    public synchronized DeliveryFaults reorderNext(int count) {
+        toHold += count;
+        return this;
+    }
+
+    /** Which deliveries to send now, in order, for one delivery the simulator wants to make. */
+    synchronized <T> List<T> apply(T delivery) {
+        if (toDrop > 0) {
+            toDrop--;
+            return List.of();
+        }
+        List<T> now = new ArrayList<>(List.of(delivery));
+        if (toDuplicate > 0) {
+            toDuplicate--;
+            now.add(delivery);
+        }
+        if (toHold == 0) {
+            return now;
+        }
+        held.addAll(now);
+        toHold--;
+        if (toHold > 0) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<T> release = (List<T>) new ArrayList<>(held);
+        held.clear();
+        Collections.reverse(release);
+        return release;
+    }
+}

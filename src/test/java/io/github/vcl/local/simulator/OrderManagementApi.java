@@ -1,0 +1,49 @@
+package io.github.vcl.local.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.UUID;
+
+/**
+ * Order Management v2 receipts, categories and read-back. Like the real API it does not check that the order
+ * exists (API-NOTES §7); receipts are write-once.
+ */
+final class OrderManagementApi {
+
+    private final SimulatorState state;
+
+    OrderManagementApi(SimulatorState state) {
+        this.state = state;
+    }
+
+    SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
+        String orderId = match.pathParameter("reference");
+        switch (match.operation()) {
+            case ADD_RECEIPT -> {
+                if (state.receipts.containsKey(orderId)) {
+                    return Problems.plain(409, "A receipt already exists for order " + orderId, request.path());
+                }
+                state.receipts.put(orderId, Json.parse(request.body()).orElseThrow());
+                return SimulatedResponse.json(201, TextNode.valueOf(UUID.randomUUID().toString()));
+            }
+            case PUT_CATEGORY -> {
+                state.categories.put(orderId, Json.parse(request.body()).orElseThrow());
+                return SimulatedResponse.json(200, TextNode.valueOf(UUID.randomUUID().toString()));
+            }
+            case GET_ORDER -> {
+                if (!state.receipts.containsKey(orderId) && !state.categories.containsKey(orderId)) {
+                    return Problems.plain(404, "No order data for " + orderId, request.path());
+                }
+                ObjectNode order = Json.object();
+                if (state.categories.containsKey(orderId)) {
+                    order.set("category", state.categories.get(orderId));
+                }
+                if (state.receipts.containsKey(orderId)) {
+                    order.set("receipt", state.receipts.get(orderId));
+                }
+                return SimulatedResponse.json(200, order);
+            }
+            default -> throw new IllegalStateException("Not an Order Management operation: " + match.operation());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.vcl.local.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/** One entry of a payment's event log; also what a webhook delivery reports (API-NOTES §5.4, §6.3). */
+record PaymentEvent(String reference, String pspReference, String name, String currency, long value,
+        Instant timestamp, String idempotencyKey, boolean success) {
+
+    ObjectNode toJson() {
+        ObjectNode json = Json.object()
+                .put("reference", reference)
+                .put("pspReference", pspReference)
+                .put("name", name);
+        json.set("amount", Json.amount(currency, value));
+        json.put("timestamp", timestamp.toString())
+                .put("idempotencyKey", idempotencyKey)
+                .put("success", success);
+        return json;
+    }
+}

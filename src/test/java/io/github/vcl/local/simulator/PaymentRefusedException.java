@@ -1,0 +1,12 @@
+package io.github.vcl.local.simulator;
+
+/** A payment operation the rules of API-NOTES §5.5 forbid, with the ePayment error code Vipps answers. */
+final class PaymentRefusedException extends RuntimeException {
+
+    final String errorCode;
+
+    PaymentRefusedException(String errorCode, String title) {
+        super(title);
+        this.errorCode = errorCode;
+    }
+}

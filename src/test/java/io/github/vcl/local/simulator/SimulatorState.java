@@ -1,0 +1,115 @@
+package io.github.vcl.local.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything the simulated sales unit knows: payments, Checkout sessions, Order Management data and webhook
+ * registrations. Callers hold the monitor of this object while they read or change it.
+ */
+final class SimulatorState {
+
+    final Credentials credentials;
+    final SimulatorOptions options;
+    final Clock clock;
+    final WebhookRegistry webhooks;
+    final Map<String, SimulatedPayment> payments = new HashMap<>();
+    final Map<String, CheckoutSession> sessions = new HashMap<>();
+    /** Where the customer goes back to after an ePayment-created payment (Checkout keeps it in the session). */
+    final Map<String, String> returnUrls = new HashMap<>();
+    final Map<String, JsonNode> receipts = new HashMap<>();
+    final Map<String, JsonNode> categories = new HashMap<>();
+
+    private final CallbackSender callbacks;
+    private String baseUrl;
+
+    SimulatorState(Credentials credentials, SimulatorOptions options, CallbackSender callbacks,
+            CallbackSender webhookSender) {
+        this.credentials = credentials;
+        this.options = options;
+        this.clock = options.clock();
+        this.callbacks = callbacks;
+        this.webhooks = new WebhookRegistry(clock, webhookSender);
+    }
+
+    void baseUrl(String value) {
+        this.baseUrl = value;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    String frontendUrl(String reference) {
+        return baseUrl + "/checkout-frontend/" + reference;
+    }
+
+    SimulatedPayment newPayment(String reference, JsonNode amount, Instant expiresAt) {
+        SimulatedPayment payment = new SimulatedPayment(reference, amount.path("currency").asText(),
+                amount.path("value").asLong(), clock.instant(), expiresAt,
+                event -> webhooks.publish(event, credentials.merchantSerialNumber()));
+        payments.put(reference, payment);
+        return payment;
+    }
+
+    /** Lets time act: payments and sessions nobody finished expire. */
+    synchronized void expireDue() {
+        Instant now = clock.instant();
+        payments.values().forEach(p -> p.expireIfDue(now));
+    }
+
+    synchronized void approve(String reference) {
+        payment(reference).approve(clock.instant());
+        callBackIfCheckout(reference);
+    }
+
+    synchronized void reject(String reference) {
+        payment(reference).reject(clock.instant());
+        callBackIfCheckout(reference);
+    }
+
+    /** The customer closes the page and never comes back; Checkout sends no callback for that. */
+    synchronized void abandon(String reference) {
+        payment(reference).expire(clock.instant());
+    }
+
+    /** The customer opens the payment page. */
+    synchronized String open(String reference) {
+        payment(reference);
+        CheckoutSession session = sessions.get(reference);
+        if (session != null) {
+            session.open();
+        }
+        return session != null ? "Checkout session " + reference : "Payment " + reference;
+    }
+
+    synchronized String returnUrl(String reference) {
+        CheckoutSession session = sessions.get(reference);
+        return session != null ? session.returnUrl() : returnUrls.get(reference);
+    }
+
+    SimulatedPayment payment(String reference) {
+        SimulatedPayment payment = payments.get(reference);
+        if (payment == null) {
+            throw new IllegalArgumentException("No payment with reference " + reference);
+        }
+        return payment;
+    }
+
+    /** A session that reached an end state through the customer sends its SessionResponse (API-NOTES §4.4). */
+    void callBackIfCheckout(String reference) {
+        CheckoutSession session = sessions.get(reference);
+        if (session == null) {
+            return;
+        }
+        ObjectNode body = session.toJson(credentials.merchantSerialNumber());
+        callbacks.send(new CallbackSender.Outgoing(URI.create(session.callbackUrl()),
+                Map.of("Content-Type", "application/json", "Authorization", session.callbackAuthorizationToken()),
+                Json.bytes(body)));
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.vcl.local.simulator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vcl.vipps.webhook.WebhookSignature;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Webhook registrations of the Webhooks API and the signed ePayment event deliveries they receive
+ * (API-NOTES §6). Signing uses the production {@link WebhookSignature}, so what the backend verifies is exactly what
+ * the simulator produced.
+ */
+final class WebhookRegistry {
+
+    record Registration(String id, URI url, List<String> events, String secret) {
+    }
+
+    private final Map<String, Registration> registrations = new LinkedHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+    private final CallbackSender sender;
+
+    WebhookRegistry(Clock clock, CallbackSender sender) {
+        this.clock = clock;
+        this.sender = sender;
+    }
+
+    synchronized Registration register(URI url, List<String> events) {
+        byte[] secret = new byte[64];
+        random.nextBytes(secret);
+        Registration registration = new Registration(UUID.randomUUID().toString(), url, List.copyOf(events),
+                Base64.getEncoder().encodeToString(secret));
+        registrations.put(registration.id(), registration);
+        return registration;
+    }
+
+    synchronized boolean delete(String id) {
+        return registrations.remove(id) != null;
+    }
+
+    synchronized ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        ArrayNode webhooks = json.putArray("webhooks");
+        registrations.values().forEach(r -> {
+            ObjectNode item = webhooks.addObject().put("id", r.id()).put("url", r.url().toString());
+            r.events().forEach(item.putArray("events")::add);
+        });
+        return json;
+    }
+
+    /** Sends the event to every registration subscribed to {@code epayments.payment.<name>.v1}. */
+    synchronized void publish(PaymentEvent event, String merchantSerialNumber) {
+        String eventType = "epayments.payment." + event.name().toLowerCase(Locale.ROOT) + ".v1";
+        ObjectNode payload = event.toJson().put("msn", merchantSerialNumber);
+        byte[] body = Json.bytes(payload);
+        for (Registration registration : registrations.values()) {
+            if (registration.events().contains(eventType)) {
+                sender.send(new CallbackSender.Outgoing(registration.url(), signedHeaders(registration, body), body));
+            }
+        }
+    }
+
+    private Map<String, String> signedHeaders(Registration registration, byte[] body) {
+        String date = WebhookSignature.formatDate(clock.instant());
+        String contentHash = WebhookSignature.contentHash(body);
+        return Map.of(
+                "Content-Type", "application/json",
+                "x-ms-date", date,
+                "x-ms-content-sha256", contentHash,
+                "Authorization", WebhookSignature.authorizationHeader(registration.secret(),
+                        WebhookSignature.pathAndQuery(registration.url()), WebhookSignature.host(registration.url()),
+                        date, contentHash));
+    }
+}
