@@ -17,6 +17,11 @@ public record Transition(Outcome outcome, Order order, List<HistoryEntry> added,
         added = List.copyOf(added);
     }
 
+    /** The start of a chain of signals: nothing decided yet. */
+    public static Transition none(Order order) {
+        return new Transition(Outcome.UNCHANGED, order, List.of(), "no signal");
+    }
+
     static Transition applied(Order order, List<HistoryEntry> added) {
         return new Transition(Outcome.APPLIED, order, added, null);
     }

@@ -19,6 +19,8 @@ import io.github.vcl.order.VippsError;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ import static io.github.vcl.store.OrderTable.*;
 
 /** Converts an {@link Order} to its DynamoDB item and back. Amounts are stored as whole minor units (N). */
 final class OrderItemMapper {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private OrderItemMapper() {
     }
@@ -39,7 +43,7 @@ final class OrderItemMapper {
         item.put(CURRENCY, s(order.currency().name()));
         item.put(AMOUNT, n(order.amount().minor()));
         item.put(LINES, list(order.lines().stream().map(OrderItemMapper::line).toList()));
-        item.put(CREATED_AT, s(order.createdAt().toString()));
+        item.put(CREATED_AT, time(order.createdAt()));
         item.put(HISTORY, list(order.history().stream().map(OrderItemMapper::entry).toList()));
         item.put(VERSION, n(order.version()));
         return item;
@@ -68,7 +72,7 @@ final class OrderItemMapper {
         if (order.lastError() != null) {
             item.put(LAST_ERROR, AttributeValue.fromM(error(order.lastError())));
         }
-        item.put(UPDATED_AT, s(order.updatedAt().toString()));
+        item.put(UPDATED_AT, time(order.updatedAt()));
         return item;
     }
 
@@ -139,9 +143,9 @@ final class OrderItemMapper {
         m.put("status", s(op.status().name()));
         putIfPresent(m, "requestedBy", op.requestedBy());
         putIfPresent(m, "reason", op.reason());
-        m.put("requestedAt", s(op.requestedAt().toString()));
+        m.put("requestedAt", time(op.requestedAt()));
         if (op.finishedAt() != null) {
-            m.put("finishedAt", s(op.finishedAt().toString()));
+            m.put("finishedAt", time(op.finishedAt()));
         }
         if (op.failure() != null) {
             m.put("failure", AttributeValue.fromM(error(op.failure())));
@@ -159,7 +163,7 @@ final class OrderItemMapper {
 
     private static AttributeValue entry(HistoryEntry e) {
         Map<String, AttributeValue> m = new HashMap<>();
-        m.put("at", s(e.at().toString()));
+        m.put("at", time(e.at()));
         m.put("event", s(e.event().name()));
         m.put("source", s(e.source().name()));
         if (e.amount() != null) {
@@ -183,7 +187,7 @@ final class OrderItemMapper {
         putIfPresent(m, "traceId", e.traceId());
         putIfPresent(m, "message", e.message());
         if (e.at() != null) {
-            m.put("at", s(e.at().toString()));
+            m.put("at", time(e.at()));
         }
         return m;
     }
@@ -197,6 +201,11 @@ final class OrderItemMapper {
         if (value != null) {
             m.put(name, s(value));
         }
+    }
+
+    /** Fixed width (nanoseconds always written), so stored times sort as text in index sort keys. */
+    static AttributeValue time(Instant instant) {
+        return s(TIME.format(instant));
     }
 
     private static AttributeValue s(String value) {

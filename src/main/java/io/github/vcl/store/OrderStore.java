@@ -109,6 +109,17 @@ public class OrderStore {
         return stored;
     }
 
+    /** The newest payment attempt for a shop order, if any. */
+    public Optional<Order> latestAttempt(String shopOrderId) {
+        QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(SHOP_ORDER_INDEX)
+                .keyConditionExpression("#s = :s")
+                .expressionAttributeNames(Map.of("#s", SHOP_ORDER_ID))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shopOrderId)))
+                .scanIndexForward(false)
+                .limit(1));
+        return response.items().stream().findFirst().map(OrderItemMapper::fromItem);
+    }
+
     /**
      * One page of references of orders that need reconciliation and were last changed at or before {@code dueBy},
      * oldest first. Pass the returned cursor back for the next page; a null cursor means the last page.

@@ -31,6 +31,12 @@ public final class OrderTable {
     /** Epoch milliseconds from which the reconciler should look at the order; sort key of the sparse index. */
     public static final String RECONCILE_DUE = "reconcileDue";
 
+    /** On initiate-key claim items: the reference the key started, and a fingerprint of the request. */
+    public static final String CLAIMED_REFERENCE = "claimedReference";
+    public static final String FINGERPRINT = "fingerprint";
+    /** DynamoDB TTL attribute (epoch seconds); only claim items carry it, orders never expire. */
+    public static final String EXPIRES_AT = "expiresAt";
+
     public static final String RECONCILE_INDEX = "reconcile-index";
     public static final String RECONCILE_KEY_VALUE = "PENDING";
     public static final String SHOP_ORDER_INDEX = "shop-order-index";

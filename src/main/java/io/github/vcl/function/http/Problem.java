@@ -25,7 +25,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), traceId, vippsErrorCode);
+        return new Problem(type, title, status, detail, instance,
+                fieldErrors.isEmpty() ? null : List.copyOf(fieldErrors), traceId, vippsErrorCode);
     }
 
     public Problem withInstance(String requestPath) {

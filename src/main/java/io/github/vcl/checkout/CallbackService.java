@@ -1,0 +1,66 @@
+package io.github.vcl.checkout;
+
+import io.github.vcl.order.Order;
+import io.github.vcl.order.Reference;
+import io.github.vcl.order.Source;
+import io.github.vcl.order.Transition;
+import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.store.OrderStore;
+import io.github.vcl.vipps.checkout.model.SessionResponse;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The Checkout callback: authenticate (the per-session token, in constant time; reference and merchant serial number
+ * must match), then apply what it says — successful or not — with one conditional write. A duplicate or older
+ * callback changes nothing and is still answered 2xx, so Vipps stops retrying. Vipps is never called here.
+ */
+public class CallbackService {
+    private static final Logger LOG = Logger.getLogger(CallbackService.class);
+
+    private final OrderStore store;
+    private final OrderUpdater updater;
+    private final String merchantSerialNumber;
+    private final Clock clock;
+
+    public CallbackService(OrderStore store, String merchantSerialNumber, Clock clock) {
+        this.store = store;
+        this.updater = new OrderUpdater(store);
+        this.merchantSerialNumber = merchantSerialNumber;
+        this.clock = clock;
+    }
+
+    /** What the callback did: {@code APPLIED}, or {@code UNCHANGED}/{@code REJECTED} with the reason (logged). */
+    public Transition.Outcome handle(Reference reference, String authorization, SessionResponse session) {
+        Optional<Order> found = store.find(reference);
+        if (found.isEmpty()) {
+            throw ServiceFailure.notFound("No order has reference " + reference + ".");
+        }
+        if (!SessionTokens.matches(authorization, found.get().checkout().callbackTokenHash())) {
+            LOG.warnf("callback for %s with a missing or wrong Authorization token", reference);
+            throw ServiceFailure.unauthorized("The Authorization token does not belong to this session.");
+        }
+        if (!reference.value().equals(session.reference())) {
+            throw ServiceFailure.badRequest("The body's reference does not match the URL.", java.util.List.of(
+                    new ServiceFailure.FieldError("reference", "must be " + reference)));
+        }
+        if (session.merchantSerialNumber() != null && !merchantSerialNumber.equals(session.merchantSerialNumber())) {
+            throw ServiceFailure.badRequest("The callback is for another merchant serial number.", java.util.List.of(
+                    new ServiceFailure.FieldError("merchantSerialNumber", "does not match this shop")));
+        }
+        Transition result = updater.tryApply(found.get(), o -> VippsSignals.session(o, session, Source.CALLBACK,
+                        clock.instant()))
+                .or(() -> updater.update(reference, o -> VippsSignals.session(o, session, Source.CALLBACK,
+                        clock.instant())))
+                .map(OrderUpdater.Updated::transition)
+                .orElseThrow();
+        if (result.rejected()) {
+            LOG.warnf("callback for %s not applied: %s", reference, result.reason());
+        } else {
+            LOG.infof("callback for %s: %s (session %s)", reference, result.outcome(), session.sessionState());
+        }
+        return result.outcome();
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.vcl.checkout;
+
+import io.github.vcl.order.Order;
+import io.github.vcl.order.OrderLine;
+import io.github.vcl.vipps.checkout.model.CheckoutConfiguration;
+import io.github.vcl.vipps.checkout.model.InitiateSessionRequest;
+import io.github.vcl.vipps.checkout.model.Logistics;
+import io.github.vcl.vipps.checkout.model.LogisticsOption;
+import io.github.vcl.vipps.checkout.model.MerchantInfo;
+import io.github.vcl.vipps.checkout.model.OrderBottomLine;
+import io.github.vcl.vipps.checkout.model.OrderSummary;
+import io.github.vcl.vipps.checkout.model.PaymentTransaction;
+import io.github.vcl.vipps.checkout.model.PrefillCustomer;
+import io.github.vcl.vipps.model.Amount;
+import io.github.vcl.vipps.model.UnitInfo;
+
+/**
+ * Builds the Checkout session request for an order. It sends {@code orderSummary}, so Vipps itself files the
+ * receipt in the customer's payment history.
+ */
+final class SessionRequests {
+    private SessionRequests() {
+    }
+
+    static InitiateSessionRequest build(Order order, InitiateRequest request, SessionTokens.Issued tokens,
+                                        CheckoutSettings settings) {
+        String reference = order.reference().value();
+        String currency = order.currency().name();
+        MerchantInfo merchant = new MerchantInfo(settings.callbackUrl(reference).toString(),
+                settings.returnUrl(reference, tokens.returnToken()).toString(), tokens.callbackToken(),
+                settings.termsAndConditionsUrl().toString());
+        OrderSummary summary = new OrderSummary(order.lines().stream().map(SessionRequests::line).toList(),
+                OrderBottomLine.of(currency));
+        PaymentTransaction transaction = new PaymentTransaction(Amount.of(order.amount().minor(), currency), reference,
+                order.description().text(), summary);
+        Logistics logistics = request.shippingOptions().isEmpty() ? null
+                : Logistics.fixed(request.shippingOptions().stream().map(SessionRequests::option).toList());
+        PrefillCustomer prefill = request.customer().map(c -> new PrefillCustomer(c.firstName(), c.lastName(),
+                c.email(), c.phoneNumber(), c.streetAddress(), c.city(), c.postalCode(), c.country())).orElse(null);
+        return InitiateSessionRequest.payment(merchant, transaction, logistics, prefill,
+                CheckoutConfiguration.webDefaults());
+    }
+
+    private static io.github.vcl.vipps.model.OrderLine line(OrderLine line) {
+        var vippsLine = io.github.vcl.vipps.model.OrderLine.of(line.id(), line.name(), line.totalAmount().minor(),
+                line.totalAmountExcludingTax().minor(), line.totalTaxAmount().minor(), line.taxRate(),
+                UnitInfo.pieces(line.unitPrice().minor(), line.quantity()));
+        return line.shipping() ? vippsLine.asShipping() : vippsLine;
+    }
+
+    private static LogisticsOption option(InitiateRequest.ShippingOption option) {
+        return new LogisticsOption(option.brand(), option.id(), option.priority(), option.isDefault(),
+                option.description(), Amount.of(option.amount().minor(), option.amount().currency().name()),
+                option.type(), null, option.title(), option.taxRate());
+    }
+}

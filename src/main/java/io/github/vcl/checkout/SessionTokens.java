@@ -1,0 +1,88 @@
+package io.github.vcl.checkout;
+
+import io.github.vcl.order.CheckoutSession;
+import io.github.vcl.order.Reference;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The per-session secrets: the {@code callbackAuthorizationToken} Vipps echoes in the callback, and the return-page
+ * token in our {@code returnUrl}. Each is HMAC-SHA256(signing secret, purpose, reference, random nonce): unguessable and
+ * different per session, yet the same again when a crashed or retried initiate re-sends the session request. The
+ * order keeps only the nonce and each token's SHA-256, so the callback and status functions verify a token without
+ * the signing secret, and a copy of the table reveals no token.
+ */
+public final class SessionTokens {
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final int NONCE_BYTES = 16;
+
+    private final byte[] signingSecret;
+    private final SecureRandom random = new SecureRandom();
+
+    public SessionTokens(String signingSecret) {
+        if (signingSecret == null || signingSecret.length() < 32) {
+            throw new IllegalArgumentException("the session-token signing secret must have at least 32 characters");
+        }
+        this.signingSecret = signingSecret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The plain tokens (sent to Vipps / put in the return URL) and what the order stores of them. */
+    public record Issued(CheckoutSession session, String callbackToken, String returnToken) {
+        @Override
+        public String toString() {
+            return "Issued[***]";
+        }
+    }
+
+    public Issued issue(Reference reference) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        return derive(reference, BASE64URL.encodeToString(nonce));
+    }
+
+    /** The same tokens again, from the nonce the order kept. */
+    public Issued reissue(Reference reference, CheckoutSession session) {
+        return derive(reference, session.nonce());
+    }
+
+    private Issued derive(Reference reference, String nonce) {
+        String callback = token("callback", reference, nonce);
+        String returnToken = token("return", reference, nonce);
+        return new Issued(CheckoutSession.pending(nonce, hash(callback), hash(returnToken)), callback, returnToken);
+    }
+
+    /** Constant-time check of a presented token against a stored hash; false for anything missing. */
+    public static boolean matches(String presented, String storedHash) {
+        if (presented == null || presented.isEmpty() || storedHash == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(hash(presented).getBytes(StandardCharsets.US_ASCII),
+                storedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static String hash(String token) {
+        try {
+            return BASE64URL.encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private String token(String purpose, Reference reference, String nonce) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingSecret, "HmacSHA256"));
+            byte[] out = mac.doFinal((purpose + "|" + reference.value() + "|" + nonce).getBytes(StandardCharsets.UTF_8));
+            return BASE64URL.encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

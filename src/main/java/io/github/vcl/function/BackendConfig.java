@@ -1,0 +1,51 @@
+package io.github.vcl.function;
+
+import io.github.vcl.vipps.Secret;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Configuration of the backend (prefix {@code vcl}). Secrets are optional here so that each Lambda starts with only
+ * the secrets its function uses; a function that needs a missing one fails with a message naming it.
+ */
+@ConfigMapping(prefix = "vcl")
+public interface BackendConfig {
+    String ordersTable();
+
+    /** The HTTP API's public address: callbacks and return pages are built on it. */
+    URI publicBaseUrl();
+
+    URI termsAndConditionsUrl();
+
+    /** Start of every reference: 1–20 letters/digits, starting with a letter (e.g. the shop's short name). */
+    @WithDefault("shop")
+    String referencePrefix();
+
+    /** Signs the per-session callback and return-page tokens (≥ 32 characters). Only initiate needs it. */
+    Optional<Secret> tokenSecret();
+
+    /** The key the shop server sends as {@code Authorization: Bearer …}. Initiate and status need it. */
+    Optional<Secret> shopApiKey();
+
+    @WithDefault("2s")
+    Duration pollInterval();
+
+    Reconcile reconcile();
+
+    interface Reconcile {
+        /** Parallel Vipps calls per run. */
+        @WithDefault("8")
+        int concurrency();
+
+        @WithDefault("100")
+        int pageSize();
+
+        /** How long one run may take; keep below the reconcile Lambda's timeout. */
+        @WithDefault("50s")
+        Duration timeBudget();
+    }
+}

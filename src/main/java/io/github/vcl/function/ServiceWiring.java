@@ -1,0 +1,106 @@
+package io.github.vcl.function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vcl.checkout.CallbackService;
+import io.github.vcl.checkout.CheckoutService;
+import io.github.vcl.checkout.CheckoutSettings;
+import io.github.vcl.checkout.OrderUpdater;
+import io.github.vcl.checkout.PaymentPoller;
+import io.github.vcl.checkout.SessionTokens;
+import io.github.vcl.checkout.StatusService;
+import io.github.vcl.operations.OperationSender;
+import io.github.vcl.reconcile.ReconcileService;
+import io.github.vcl.store.InitiateClaims;
+import io.github.vcl.store.OrderStore;
+import io.github.vcl.store.ReconcilerBookmark;
+import io.github.vcl.vipps.VippsClients;
+import io.github.vcl.vipps.VippsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Builds the plain-Java services from configuration. Beans are created on first use, so each Lambda constructs only
+ * what its function needs (and needs only that function's secrets).
+ */
+@ApplicationScoped
+public class ServiceWiring {
+    private static final Duration SESSION_LIFETIME = Duration.ofHours(1);
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    OrderStore orderStore(DynamoDbClient dynamo, BackendConfig config) {
+        return new OrderStore(dynamo, config.ordersTable());
+    }
+
+    @Produces
+    @Singleton
+    CheckoutSettings checkoutSettings(BackendConfig config, VippsConfig vipps) {
+        return new CheckoutSettings(config.publicBaseUrl(), config.termsAndConditionsUrl(), config.referencePrefix(),
+                vipps.merchantSerialNumber().orElse(""), config.pollInterval(), SESSION_LIFETIME);
+    }
+
+    @Produces
+    @Singleton
+    CheckoutService checkoutService(OrderStore store, DynamoDbClient dynamo, BackendConfig config,
+                                    VippsClients vipps, CheckoutSettings settings, Clock clock) {
+        SessionTokens tokens = new SessionTokens(config.tokenSecret().orElseThrow(() -> missing("vcl.token-secret"))
+                .reveal());
+        return new CheckoutService(store, new InitiateClaims(dynamo, config.ordersTable()), vipps.checkout(), tokens,
+                settings, clock);
+    }
+
+    @Produces
+    @Singleton
+    CallbackService callbackService(OrderStore store, VippsConfig vipps, Clock clock) {
+        return new CallbackService(store, vipps.merchantSerialNumber()
+                .orElseThrow(() -> missing("vipps.merchant-serial-number")), clock);
+    }
+
+    @Produces
+    @Singleton
+    PaymentPoller paymentPoller(VippsClients vipps, OrderStore store, Clock clock) {
+        return new PaymentPoller(vipps.checkout(), vipps.epayment(), new OrderUpdater(store), clock);
+    }
+
+    @Produces
+    @Singleton
+    StatusService statusService(OrderStore store, PaymentPoller poller, BackendConfig config, Clock clock) {
+        return new StatusService(store, poller, config.pollInterval(), clock);
+    }
+
+    @Produces
+    @Singleton
+    ReconcileService reconcileService(OrderStore store, DynamoDbClient dynamo, PaymentPoller poller,
+                                      VippsClients vipps, BackendConfig config, Clock clock) {
+        OperationSender sender = new OperationSender(vipps.epayment(), new OrderUpdater(store), clock);
+        return new ReconcileService(store, new ReconcilerBookmark(dynamo, config.ordersTable()), poller, sender,
+                config.reconcile().concurrency(), config.reconcile().pageSize(), clock);
+    }
+
+    @Produces
+    @Singleton
+    ShopAuthenticator shopAuthenticator(BackendConfig config) {
+        return new ShopAuthenticator(config.shopApiKey().orElseThrow(() -> missing("vcl.shop-api-key")));
+    }
+
+    @Produces
+    @Singleton
+    InitiateRequestParser initiateRequestParser(ObjectMapper json) {
+        return new InitiateRequestParser(json);
+    }
+
+    private static IllegalStateException missing(String key) {
+        return new IllegalStateException("configuration '" + key + "' is not set");
+    }
+}
