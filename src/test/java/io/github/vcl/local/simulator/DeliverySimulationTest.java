@@ -64,7 +64,7 @@ class DeliverySimulationTest {
         assertEquals(2, receiver.awaitReceived(2).size());
         List<Delivery> attempts = awaitDeliveries(Delivery.Channel.CHECKOUT_CALLBACK, 2);
         assertEquals(500, attempts.get(0).status());
-        assertEquals(200, attempts.get(1).status());
+        assertTrue(attempts.get(1).succeeded());
         assertEquals(2, attempts.get(1).attempt());
     }
 
@@ -151,6 +151,22 @@ class DeliverySimulationTest {
                 authorized.body(), authorized.header("x-ms-date"), authorized.header("x-ms-content-sha256"),
                 authorized.header("Authorization"), Instant.now()));
         assertEquals(List.of(), sim.violations());
+    }
+
+    @Test
+    void aWebhookRegisteredByTheTestReceivesCancellations() throws WebhookSignatureException {
+        URI hook = receiver.url("/vipps/webhook");
+        WebhookRegistration registration = sim.registerWebhook(hook, "epayments.payment.terminated.v1");
+        client.modify("/epayment/v1/payments", SimulatorClient.paymentRequest(reference));
+
+        client.modify("/epayment/v1/payments/" + reference + "/cancel", "{}");
+
+        RecordedRequest terminated = receiver.awaitReceived(1).get(0);
+        WebhookSignature.verify(registration.secret(), hook, terminated.body(), terminated.header("x-ms-date"),
+                terminated.header("x-ms-content-sha256"), terminated.header("Authorization"), Instant.now());
+        assertEquals("TERMINATED", Json.parse(terminated.body()).orElseThrow().get("name").asText());
+        assertEquals(Delivery.Channel.WEBHOOK, awaitDeliveries(Delivery.Channel.WEBHOOK, 1).get(0).channel());
+        assertEquals(1, sim.deliveries().size());
     }
 
     @Test

@@ -151,6 +151,23 @@ class EPaymentSimulationTest {
     }
 
     @Test
+    void thePaymentExpiryIsConfigurable() {
+        AdjustableClock otherClock = AdjustableClock.startingNow();
+        try (VippsSimulator patient = VippsSimulator.start(SimulatorOptions.defaults().withClock(otherClock)
+                .withPaymentExpiry(Duration.ofMinutes(30)))) {
+            SimulatorClient patientClient = new SimulatorClient(patient);
+            patientClient.modify("/epayment/v1/payments", SimulatorClient.paymentRequest(reference));
+
+            otherClock.advance(Duration.ofMinutes(29));
+            assertEquals("CREATED", SimulatorClient.json(patientClient.bearer("GET", payments, null))
+                    .get("state").asText());
+            otherClock.advance(Duration.ofMinutes(1));
+            assertEquals("EXPIRED", SimulatorClient.json(patientClient.bearer("GET", payments, null))
+                    .get("state").asText());
+        }
+    }
+
+    @Test
     void aRetryWithTheSameKeyAndBodyGetsTheOriginalAnswer() {
         authorized();
 

@@ -56,6 +56,17 @@ class FaultSimulationTest {
     }
 
     @Test
+    void clearedFaultsNoLongerApply() {
+        client.modify("/epayment/v1/payments", SimulatorClient.paymentRequest(reference));
+        sim.faults().on(Operation.GET_PAYMENT).respond(502);
+        assertEquals(502, client.bearer("GET", payment, null).statusCode());
+
+        sim.faults().clear();
+
+        assertEquals(200, client.bearer("GET", payment, null).statusCode());
+    }
+
+    @Test
     void aDelayedCaptureIsProcessedAndItsRetryReplaysTheAnswer() throws Exception {
         client.modify("/epayment/v1/payments", SimulatorClient.paymentRequest(reference));
         sim.customer().approve(reference);

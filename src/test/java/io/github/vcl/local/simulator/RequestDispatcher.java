@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -49,15 +48,19 @@ final class RequestDispatcher implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            RecordedRequest request = new RecordedRequest(state.clock.instant(), exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                    Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
+            RecordedRequest request = RecordedRequest.read(exchange, state.clock.instant());
             requestLog.accept(request);
             state.expireDue();
             Optional<Operation.Match> match = Operation.match(request.method(), request.path());
-            SimulatedResponse response = match.isEmpty()
-                    ? Problems.plain(404, "No such endpoint in the simulator", request.path())
-                    : handle(match.get(), request);
+            SimulatedResponse response;
+            try {
+                response = match.isEmpty()
+                        ? Problems.plain(404, "No such endpoint in the simulator", request.path())
+                        : handle(match.get(), request);
+            } catch (RuntimeException e) {
+                // a bug in the simulator, not a Vipps answer; say so instead of dropping the connection
+                response = Problems.plain(500, "Simulator failure: " + e, request.path());
+            }
             write(exchange, response);
         }
     }
@@ -65,7 +68,9 @@ final class RequestDispatcher implements HttpHandler {
     private SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
         Operation operation = match.operation();
         if (operation.api == VippsApi.FRONTEND) {
-            return frontend.handle(match);
+            synchronized (state) {
+                return frontend.handle(match);
+            }
         }
         List<String> violations = validator.violations(operation.api, request);
         if (!violations.isEmpty()) {
