@@ -1,6 +1,7 @@
 package io.github.vcl.local.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,6 +149,14 @@ class EPaymentSimulationTest {
         clock.advance(Duration.ofMinutes(10));
 
         assertEquals("EXPIRED", get().get("state").asText());
+    }
+
+    @Test
+    void anExpiredPaymentCannotBeApprovedAnyMore() {
+        create();
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThrows(IllegalStateException.class, () -> sim.customer().approve(reference));
     }
 
     @Test

@@ -79,12 +79,14 @@ final class RequestDispatcher implements HttpHandler {
         }
         String reference = reference(match, request);
         Optional<FaultPlan.Rule> fault = faults.take(operation, reference);
+        SimulatedResponse response;
         if (fault.isPresent() && fault.get().status() != 0) {
-            return injected(fault.get(), request.path());
+            response = injected(fault.get(), request.path());
+        } else if (authenticated(operation.api, request)) {
+            response = rateLimited(operation, reference).orElseGet(() -> idempotent(match, request));
+        } else {
+            response = unauthorized(operation.api, request.path());
         }
-        SimulatedResponse response = authenticated(operation.api, request)
-                ? rateLimited(operation, reference).orElseGet(() -> idempotent(match, request))
-                : unauthorized(operation.api, request.path());
         fault.ifPresent(f -> pause(f.delayValue()));
         return response;
     }

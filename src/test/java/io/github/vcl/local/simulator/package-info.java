@@ -31,7 +31,10 @@
  *       limit). 401 and 429 carry the plain Azure API Management body {@code {statusCode, message}}, as the real
  *       gateway does; domain errors are problem+json.</li>
  *   <li>All contract violations answer 400, including a wrong {@code Ocp-Apim-Subscription-Key} or
- *       {@code Merchant-Serial-Number}, so they show up in {@code violations()}.</li>
+ *       {@code Merchant-Serial-Number}, so they show up in {@code violations()}. Both, and the four
+ *       {@code Vipps-System-*} headers, are required on every call, the token call included (API-NOTES §3: send
+ *       them always).</li>
+ *   <li>Time-based expiry (payments, sessions) is applied when the next request or customer action arrives.</li>
  * </ul>
  *
  * <h2>Contract</h2>
