@@ -98,12 +98,13 @@ final class RequestDispatcher implements HttpHandler {
         }
         String scope = request.method() + " " + request.path();
         synchronized (state) {
-            return idempotent(match, request, key, scope);
+            return replayOrProcess(match, request, key, scope);
         }
     }
 
     /** Under the state monitor, so two concurrent retries with one key cannot both be processed. */
-    private SimulatedResponse idempotent(Operation.Match match, RecordedRequest request, String key, String scope) {
+    private SimulatedResponse replayOrProcess(Operation.Match match, RecordedRequest request, String key,
+            String scope) {
         IdempotencyLedger.Outcome outcome = ledger.look(key, scope, request.body());
         if (outcome instanceof IdempotencyLedger.Outcome.Replay replay) {
             return replay.original();
