@@ -195,7 +195,7 @@ class DeliverySimulationTest {
     }
 
     private List<Delivery> awaitDeliveries(Delivery.Channel channel, int count) {
-        for (int i = 0; i < 200 && sim.deliveries(channel).size() < count; i++) {
+        for (int i = 0; i < 500 && sim.deliveries(channel).size() < count; i++) {
             pause(10);
         }
         List<Delivery> deliveries = sim.deliveries(channel);
