@@ -1,11 +1,15 @@
 package io.github.vcl.vipps;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.Objects;
 
 /**
  * A credential (client secret, subscription key, ...). Its {@code toString} never shows the value, so a secret
  * cannot leak through logging a config object, a record or an exception message by accident.
  */
+// reflection: SmallRye Config finds the implicit converter of(String) reflectively, also in the native image
+@RegisterForReflection
 public final class Secret {
 
     private static final String MASK = "***";

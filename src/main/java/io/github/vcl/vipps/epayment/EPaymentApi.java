@@ -1,5 +1,6 @@
 package io.github.vcl.vipps.epayment;
 
+import io.github.vcl.vipps.http.VippsHeadersGuard;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -8,8 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
 /** ePayment v1 transport. {@code authorization} is {@code Bearer <token>}, supplied per call. */
+@RegisterProvider(VippsHeadersGuard.class)
 @Path("/epayment/v1/payments")
 public interface EPaymentApi {
 

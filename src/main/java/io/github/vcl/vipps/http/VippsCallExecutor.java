@@ -47,9 +47,11 @@ public final class VippsCallExecutor {
                 long ms = elapsedMs(started);
                 Optional<Duration> wait = policy.delayBeforeNextAttempt(attempt, RetryPolicy.NO_RESPONSE,
                         Optional.empty());
-                LOG.warnf("vipps.call operation=%s reference=%s outcome=no-response attempt=%d durationMs=%d "
-                        + "willRetry=%s error=%s", operation, reference, attempt, ms, wait.isPresent(),
-                        e.getClass().getSimpleName());
+                VippsCallLog.fields().put(VippsCallLog.OPERATION, operation).put(VippsCallLog.REFERENCE, reference)
+                        .put(VippsCallLog.OUTCOME, "no-response:" + e.getClass().getSimpleName())
+                        .put(VippsCallLog.ATTEMPT, attempt).put(VippsCallLog.DURATION_MS, ms)
+                        .put(VippsCallLog.WILL_RETRY, wait.isPresent())
+                        .log(LOG, Logger.Level.WARN, "vipps.call");
                 if (wait.isEmpty()) {
                     throw VippsErrorParser.noResponse(operation, reference, attempt, e);
                 }
@@ -58,8 +60,10 @@ public final class VippsCallExecutor {
             }
             long ms = elapsedMs(started);
             if (response.isSuccess() || contains(alsoAccepted, response.status())) {
-                LOG.debugf("vipps.call operation=%s reference=%s status=%d attempt=%d durationMs=%d",
-                        operation, reference, response.status(), attempt, ms);
+                VippsCallLog.fields().put(VippsCallLog.OPERATION, operation).put(VippsCallLog.REFERENCE, reference)
+                        .put(VippsCallLog.STATUS, response.status()).put(VippsCallLog.ATTEMPT, attempt)
+                        .put(VippsCallLog.DURATION_MS, ms)
+                        .log(LOG, Logger.Level.DEBUG, "vipps.call");
                 return response;
             }
             Optional<Duration> retryAfter = response.header("Retry-After")
@@ -67,9 +71,13 @@ public final class VippsCallExecutor {
             Optional<Duration> wait = policy.delayBeforeNextAttempt(attempt, response.status(), retryAfter);
             VippsApiException error = VippsErrorParser.toException(operation, reference, response,
                     retryAfter.orElse(null), attempt);
-            LOG.warnf("vipps.call operation=%s reference=%s status=%d errorCode=%s traceId=%s attempt=%d "
-                    + "durationMs=%d willRetry=%s", operation, reference, response.status(),
-                    error.errorCode().orElse(null), error.traceId().orElse(null), attempt, ms, wait.isPresent());
+            VippsCallLog.fields().put(VippsCallLog.OPERATION, operation).put(VippsCallLog.REFERENCE, reference)
+                    .put(VippsCallLog.STATUS, response.status())
+                    .put(VippsCallLog.ERROR_CODE, error.errorCode().orElse(null))
+                    .put(VippsCallLog.TRACE_ID, error.traceId().orElse(null))
+                    .put(VippsCallLog.ATTEMPT, attempt).put(VippsCallLog.DURATION_MS, ms)
+                    .put(VippsCallLog.WILL_RETRY, wait.isPresent())
+                    .log(LOG, Logger.Level.WARN, "vipps.call");
             if (wait.isEmpty()) {
                 throw error;
             }

@@ -64,8 +64,9 @@ public final class VippsErrorParser {
         if (!root.isObject()) {
             return p;
         }
-        p.title = firstText(root, "title", "message");
-        p.detail = text(root, "detail");
+        // "message": API gateway; "error"/"error_description": OAuth-style answers of the token endpoint
+        p.title = firstText(root, "title", "message", "error");
+        p.detail = firstText(root, "detail", "error_description");
         p.traceId = firstText(root, "traceId", "traceID", "trace_id");
         addPairs(p, root.get("extraDetails"));
         addPairs(p, root.get("invalidParams"));

@@ -1,5 +1,7 @@
 package io.github.vcl.vipps.http;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 
@@ -10,6 +12,7 @@ import java.util.Map;
  * request. Registered by {@link VippsRestClientFactory} on every client it builds, which is the only way the
  * clients are built.
  */
+@Priority(Priorities.USER)
 public final class VippsHeadersFilter implements ClientRequestFilter {
 
     private final Map<String, String> headers;

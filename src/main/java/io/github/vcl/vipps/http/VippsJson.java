@@ -80,8 +80,4 @@ public final class VippsJson {
             return Optional.empty();
         }
     }
-
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
 }

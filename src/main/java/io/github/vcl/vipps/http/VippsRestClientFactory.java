@@ -2,12 +2,13 @@ package io.github.vcl.vipps.http;
 
 import io.github.vcl.vipps.VippsSettings;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import org.jboss.resteasy.reactive.client.api.LoggingScope;
 
 import java.util.concurrent.TimeUnit;
 
 /**
- * The single place Vipps REST client interfaces are turned into clients: base URL, timeouts, no redirects, the
- * Vipps headers filter, and no default exception mapping (interfaces return {@code Response}; errors are mapped by
+ * The single place Vipps REST client interfaces are turned into clients: base URL, timeouts, no redirects, no
+ * client logging, the Vipps headers filter, and no default exception mapping (interfaces return {@code Response}; errors are mapped by
  * {@link VippsErrorParser}).
  */
 public final class VippsRestClientFactory {
@@ -36,6 +37,9 @@ public final class VippsRestClientFactory {
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 .disableDefaultMapper(true)
+                // never let a global quarkus.rest-client.logging setting print our headers (secrets, tokens)
+                // or bodies (personal data)
+                .loggingScope(LoggingScope.NONE)
                 .register(headers)
                 .build(api);
     }

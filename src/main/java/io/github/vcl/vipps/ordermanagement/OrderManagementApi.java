@@ -1,5 +1,6 @@
 package io.github.vcl.vipps.ordermanagement;
 
+import io.github.vcl.vipps.http.VippsHeadersGuard;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -9,8 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
 /** Order Management v2 transport. */
+@RegisterProvider(VippsHeadersGuard.class)
 @Path("/order-management/v2/{paymentType}")
 public interface OrderManagementApi {
 

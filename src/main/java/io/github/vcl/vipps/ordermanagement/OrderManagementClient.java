@@ -23,6 +23,7 @@ public final class OrderManagementClient {
 
     private static final Pattern ORDER_ID = Pattern.compile("^[0-9A-Za-z\\-_.]+$");
     private static final int NOT_FOUND = 404;
+    private static final int CONFLICT = 409;
 
     private final OrderManagementApi api;
     private final BearerAuth auth;
@@ -35,14 +36,17 @@ public final class OrderManagementClient {
     }
 
     /**
-     * {@code POST /order-management/v2/ecom/receipts/{orderId}} (201). Receipts are write-once: a second one for
-     * the same order fails with 409. Do not post one for a Checkout session that had an {@code orderSummary}.
+     * {@code POST /order-management/v2/ecom/receipts/{orderId}} (201). Receipts are write-once and Vipps answers
+     * 409 when one exists; that is reported as {@link ReceiptOutcome#ALREADY_EXISTED}, not as an error, so a
+     * repeated call (a retry after a lost answer, a re-run Lambda) succeeds. Vipps keeps the first receipt.
+     * Do not post one for a Checkout session that had an {@code orderSummary}: Checkout filed it already.
      */
-    public void postReceipt(String orderId, Receipt receipt) {
+    public ReceiptOutcome postReceipt(String orderId, Receipt receipt) {
         requireOrderId(orderId);
         String body = VippsJson.write(receipt);
-        executor.execute(VippsOperation.ORDER_MANAGEMENT_POST_RECEIPT, orderId,
-                auth.authorized(bearer -> api.postReceipt(bearer, PAYMENT_TYPE_ECOM, orderId, body)));
+        RawResponse response = executor.execute(VippsOperation.ORDER_MANAGEMENT_POST_RECEIPT, orderId,
+                auth.authorized(bearer -> api.postReceipt(bearer, PAYMENT_TYPE_ECOM, orderId, body)), CONFLICT);
+        return response.status() == CONFLICT ? ReceiptOutcome.ALREADY_EXISTED : ReceiptOutcome.CREATED;
     }
 
     /** {@code PUT /order-management/v2/ecom/categories/{orderId}}: overwrites the previous category. */

@@ -3,6 +3,7 @@ package io.github.vcl.vipps.token;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A bearer token with the time we stop using it ({@code refreshAt}) and the time it stops working. */
 public final class AccessToken {
@@ -39,14 +40,14 @@ public final class AccessToken {
         return new AccessToken(response.accessToken(), now, expiresAt);
     }
 
-    private static java.util.Optional<Long> parseLong(String text) {
+    private static Optional<Long> parseLong(String text) {
         if (text == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(Long.parseLong(text.trim()));
+            return Optional.of(Long.parseLong(text.trim()));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.vcl.vipps.token;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,9 +16,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>At most one fetch per MSN at a time: callers on a cold cache wait for the one fetch in progress.</li>
  *   <li>Refreshed ahead of expiry; while one caller refreshes, the others keep using the still-valid token.</li>
  *   <li>{@link #invalidate} drops a token Vipps rejected (401), unless it was already replaced.</li>
+ *   <li>Callers that queued behind a failed fetch get its error for {@link #FAILED_FETCH_HOLD} instead of each
+ *       fetching again, so a token endpoint outage is not hammered by every waiting caller.</li>
  * </ul>
  */
 public final class AccessTokenCache {
+
+    public static final Duration FAILED_FETCH_HOLD = Duration.ofSeconds(1);
 
     private static final Logger LOG = Logger.getLogger(AccessTokenCache.class);
 
@@ -25,6 +30,10 @@ public final class AccessTokenCache {
     private final Clock clock;
     private final ConcurrentMap<String, AccessToken> tokens = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, FailedFetch> failures = new ConcurrentHashMap<>();
+
+    private record FailedFetch(RuntimeException error, Instant at) {
+    }
 
     public AccessTokenCache(AccessTokenFetcher fetcher, Clock clock) {
         this.fetcher = Objects.requireNonNull(fetcher);
@@ -73,7 +82,18 @@ public final class AccessTokenCache {
         if (current != null && current.isFresh(clock.instant())) {
             return current; // someone else refreshed while we waited
         }
-        AccessToken fresh = fetcher.fetch(merchantSerialNumber);
+        FailedFetch failed = failures.get(merchantSerialNumber);
+        if (failed != null && Duration.between(failed.at(), clock.instant()).compareTo(FAILED_FETCH_HOLD) < 0) {
+            throw failed.error();
+        }
+        AccessToken fresh;
+        try {
+            fresh = fetcher.fetch(merchantSerialNumber);
+        } catch (RuntimeException e) {
+            failures.put(merchantSerialNumber, new FailedFetch(e, clock.instant()));
+            throw e;
+        }
+        failures.remove(merchantSerialNumber);
         tokens.put(merchantSerialNumber, fresh);
         LOG.debugf("vipps.token fetched msn=%s expiresAt=%s", merchantSerialNumber, fresh.expiresAt());
         return fresh;

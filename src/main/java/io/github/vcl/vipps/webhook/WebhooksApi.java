@@ -1,5 +1,6 @@
 package io.github.vcl.vipps.webhook;
 
+import io.github.vcl.vipps.http.VippsHeadersGuard;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,8 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
 /** Webhooks v1 transport. */
+@RegisterProvider(VippsHeadersGuard.class)
 @Path("/webhooks/v1/webhooks")
 public interface WebhooksApi {
 

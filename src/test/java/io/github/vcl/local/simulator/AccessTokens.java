@@ -1,11 +1,9 @@
 package io.github.vcl.local.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +24,8 @@ final class AccessTokens {
     ObjectNode issue() {
         Instant now = clock.instant();
         Instant expiresOn = now.plus(lifetime);
-        String token = jwtLookalike(now, expiresOn);
+        String token = FakeJwt.withClaims("{\"iat\":" + now.getEpochSecond() + ",\"exp\":" + expiresOn.getEpochSecond()
+                + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
         expiryByToken.put(token, expiresOn);
         return Json.object()
                 .put("token_type", "Bearer")
@@ -45,13 +44,5 @@ final class AccessTokens {
         }
         Instant expiry = expiryByToken.get(authorizationHeader.substring("Bearer ".length()));
         return expiry != null && clock.instant().isBefore(expiry);
-    }
-
-    private static String jwtLookalike(Instant now, Instant expiresOn) {
-        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-        String header = encoder.encodeToString("{\"typ\":\"JWT\",\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = "{\"iat\":" + now.getEpochSecond() + ",\"exp\":" + expiresOn.getEpochSecond()
-                + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
-        return header + "." + encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".simulated";
     }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A merchant endpoint for callbacks and webhooks in tests: records what arrives, answers with planned statuses. */
@@ -29,9 +28,7 @@ final class CallbackReceiver implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             try (exchange) {
-                received.add(new RecordedRequest(Instant.now(), exchange.getRequestMethod(),
-                        exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                        Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
+                received.add(RecordedRequest.read(exchange, Instant.now()));
                 exchange.sendResponseHeaders(nextStatus(), -1);
             }
         });
@@ -52,9 +49,9 @@ final class CallbackReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Waits until at least {@code count} requests arrived; fails after two seconds. */
+    /** Waits until at least {@code count} requests arrived; fails after five seconds (slow shared CI machines). */
     List<RecordedRequest> awaitReceived(int count) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         while (received.size() < count && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(10);

@@ -2,8 +2,6 @@ package io.github.vcl.local.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /** Checkout v3: {@code POST /checkout/v3/session} and {@code GET /checkout/v3/session/{reference}}. */
 final class CheckoutApi {
@@ -39,10 +37,12 @@ final class CheckoutApi {
             receipt.set("bottomLine", session.orderSummary().path("orderBottomLine"));
             state.receipts.put(reference, receipt);
         }
+        String pollingUrl = state.baseUrl() + "/checkout/v3/session/" + reference;
         ObjectNode response = Json.object()
-                .put("token", sessionToken(session))
+                .put("token", FakeJwt.withClaims("{\"sessionId\":\"" + session.sessionId
+                        + "\",\"sessionPollingURL\":\"" + pollingUrl + "\"}"))
                 .put("checkoutFrontendUrl", state.frontendUrl(reference))
-                .put("pollingUrl", state.baseUrl() + "/checkout/v3/session/" + reference);
+                .put("pollingUrl", pollingUrl);
         return SimulatedResponse.json(200, response);
     }
 
@@ -52,13 +52,5 @@ final class CheckoutApi {
             return Problems.checkout(404, "Session-00100", "Not Found", "Session not found or expired", instance);
         }
         return SimulatedResponse.json(200, session.toJson(state.credentials.merchantSerialNumber()));
-    }
-
-    private String sessionToken(CheckoutSession session) {
-        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-        String claims = "{\"sessionId\":\"" + session.sessionId + "\",\"sessionPollingURL\":\""
-                + state.baseUrl() + "/checkout/v3/session/" + session.reference + "\"}";
-        return encoder.encodeToString("{\"typ\":\"JWT\",\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".simulated";
     }
 }

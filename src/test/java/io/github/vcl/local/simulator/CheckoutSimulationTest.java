@@ -99,6 +99,21 @@ class CheckoutSimulationTest {
     }
 
     @Test
+    void theSessionTtlIsConfigurable() {
+        AdjustableClock shortClock = AdjustableClock.startingNow();
+        try (VippsSimulator shortLived = VippsSimulator.start(SimulatorOptions.defaults().withClock(shortClock)
+                .withSessionTtl(Duration.ofMinutes(5)))) {
+            SimulatorClient shortClient = new SimulatorClient(shortLived);
+            shortClient.checkout("POST", "/checkout/v3/session",
+                    SimulatorClient.sessionRequest(reference, "https://shop.example/callback"));
+
+            shortClock.advance(Duration.ofMinutes(5));
+
+            assertEquals(404, shortClient.checkout("GET", "/checkout/v3/session/" + reference, null).statusCode());
+        }
+    }
+
+    @Test
     void anUnknownSessionIsNotFound() {
         assertSessionNotFound();
     }

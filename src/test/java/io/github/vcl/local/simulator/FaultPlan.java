@@ -50,7 +50,10 @@ public final class FaultPlan {
             return this;
         }
 
-        /** Process the request, then hold the answer this long; a client with a shorter timeout sees a timeout. */
+        /**
+         * Hold the answer this long. Without {@link #respond(int)} the request is processed first, so a client with a
+         * shorter timeout sees a timeout although the operation happened; with it, the error answer comes late.
+         */
         public Rule delay(Duration value) {
             this.delay = value;
             return this;

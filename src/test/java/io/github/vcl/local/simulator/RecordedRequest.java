@@ -1,5 +1,7 @@
 package io.github.vcl.local.simulator;
 
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +14,12 @@ import java.util.Map;
  */
 public record RecordedRequest(Instant receivedAt, String method, String path, String query,
         Map<String, List<String>> headers, byte[] body) {
+
+    static RecordedRequest read(HttpExchange exchange, Instant receivedAt) throws IOException {
+        return new RecordedRequest(receivedAt, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
+                exchange.getRequestBody().readAllBytes());
+    }
 
     public String header(String name) {
         return headers.entrySet().stream()

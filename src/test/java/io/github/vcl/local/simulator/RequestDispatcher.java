@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -49,15 +48,19 @@ final class RequestDispatcher implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            RecordedRequest request = new RecordedRequest(state.clock.instant(), exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                    Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
+            RecordedRequest request = RecordedRequest.read(exchange, state.clock.instant());
             requestLog.accept(request);
             state.expireDue();
             Optional<Operation.Match> match = Operation.match(request.method(), request.path());
-            SimulatedResponse response = match.isEmpty()
-                    ? Problems.plain(404, "No such endpoint in the simulator", request.path())
-                    : handle(match.get(), request);
+            SimulatedResponse response;
+            try {
+                response = match.isEmpty()
+                        ? Problems.plain(404, "No such endpoint in the simulator", request.path())
+                        : handle(match.get(), request);
+            } catch (RuntimeException e) {
+                // a bug in the simulator, not a Vipps answer; say so instead of dropping the connection
+                response = Problems.plain(500, "Simulator failure: " + e, request.path());
+            }
             write(exchange, response);
         }
     }
@@ -65,7 +68,9 @@ final class RequestDispatcher implements HttpHandler {
     private SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
         Operation operation = match.operation();
         if (operation.api == VippsApi.FRONTEND) {
-            return frontend.handle(match);
+            synchronized (state) {
+                return frontend.handle(match);
+            }
         }
         List<String> violations = validator.violations(operation.api, request);
         if (!violations.isEmpty()) {
@@ -74,12 +79,14 @@ final class RequestDispatcher implements HttpHandler {
         }
         String reference = reference(match, request);
         Optional<FaultPlan.Rule> fault = faults.take(operation, reference);
+        SimulatedResponse response;
         if (fault.isPresent() && fault.get().status() != 0) {
-            return injected(fault.get(), request.path());
+            response = injected(fault.get(), request.path());
+        } else if (authenticated(operation.api, request)) {
+            response = rateLimited(operation, reference).orElseGet(() -> idempotent(match, request));
+        } else {
+            response = unauthorized(operation.api, request.path());
         }
-        SimulatedResponse response = authenticated(operation.api, request)
-                ? rateLimited(operation, reference).orElseGet(() -> idempotent(match, request))
-                : unauthorized(operation.api, request.path());
         fault.ifPresent(f -> pause(f.delayValue()));
         return response;
     }
@@ -91,12 +98,13 @@ final class RequestDispatcher implements HttpHandler {
         }
         String scope = request.method() + " " + request.path();
         synchronized (state) {
-            return idempotent(match, request, key, scope);
+            return replayOrProcess(match, request, key, scope);
         }
     }
 
     /** Under the state monitor, so two concurrent retries with one key cannot both be processed. */
-    private SimulatedResponse idempotent(Operation.Match match, RecordedRequest request, String key, String scope) {
+    private SimulatedResponse replayOrProcess(Operation.Match match, RecordedRequest request, String key,
+            String scope) {
         IdempotencyLedger.Outcome outcome = ledger.look(key, scope, request.body());
         if (outcome instanceof IdempotencyLedger.Outcome.Replay replay) {
             return replay.original();

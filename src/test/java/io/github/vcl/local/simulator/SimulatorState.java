@@ -57,24 +57,30 @@ final class SimulatorState {
         return payment;
     }
 
-    /** Lets time act: payments and sessions nobody finished expire. */
+    /**
+     * Lets time act: payments and sessions nobody finished expire. Runs before every request and customer action,
+     * so moving the clock alone sends no EXPIRED webhook until the next one.
+     */
     synchronized void expireDue() {
         Instant now = clock.instant();
         payments.values().forEach(p -> p.expireIfDue(now));
     }
 
     synchronized void approve(String reference) {
+        expireDue();
         payment(reference).approve(clock.instant());
         callBackIfCheckout(reference);
     }
 
     synchronized void reject(String reference) {
+        expireDue();
         payment(reference).reject(clock.instant());
         callBackIfCheckout(reference);
     }
 
     /** The customer closes the page and never comes back; Checkout sends no callback for that. */
     synchronized void abandon(String reference) {
+        expireDue();
         payment(reference).expire(clock.instant());
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -83,6 +84,14 @@ public final class VippsSimulator implements AutoCloseable {
 
     public FaultPlan faults() {
         return faults;
+    }
+
+    /**
+     * Registers a webhook as {@code POST /webhooks/v1/webhooks} would, for tests whose subject only receives
+     * webhooks; ePayment events of every payment are then delivered there, signed with the returned secret.
+     */
+    public WebhookRegistration registerWebhook(URI url, String... events) {
+        return state.webhooks.register(url, List.of(events));
     }
 
     /** Every request received, oldest first. */

@@ -20,10 +20,7 @@ import java.util.UUID;
  */
 final class WebhookRegistry {
 
-    record Registration(String id, URI url, List<String> events, String secret) {
-    }
-
-    private final Map<String, Registration> registrations = new LinkedHashMap<>();
+    private final Map<String, WebhookRegistration> registrations = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final CallbackSender sender;
@@ -33,11 +30,11 @@ final class WebhookRegistry {
         this.sender = sender;
     }
 
-    synchronized Registration register(URI url, List<String> events) {
+    synchronized WebhookRegistration register(URI url, List<String> events) {
         byte[] secret = new byte[64];
         random.nextBytes(secret);
-        Registration registration = new Registration(UUID.randomUUID().toString(), url, List.copyOf(events),
-                Base64.getEncoder().encodeToString(secret));
+        WebhookRegistration registration = new WebhookRegistration(UUID.randomUUID().toString(), url,
+                List.copyOf(events), Base64.getEncoder().encodeToString(secret));
         registrations.put(registration.id(), registration);
         return registration;
     }
@@ -61,14 +58,14 @@ final class WebhookRegistry {
         String eventType = "epayments.payment." + event.name().toLowerCase(Locale.ROOT) + ".v1";
         ObjectNode payload = event.toJson().put("msn", merchantSerialNumber);
         byte[] body = Json.bytes(payload);
-        for (Registration registration : registrations.values()) {
+        for (WebhookRegistration registration : registrations.values()) {
             if (registration.events().contains(eventType)) {
                 sender.send(new CallbackSender.Outgoing(registration.url(), signedHeaders(registration, body), body));
             }
         }
     }
 
-    private Map<String, String> signedHeaders(Registration registration, byte[] body) {
+    private Map<String, String> signedHeaders(WebhookRegistration registration, byte[] body) {
         String date = WebhookSignature.formatDate(clock.instant());
         String contentHash = WebhookSignature.contentHash(body);
         return Map.of(

@@ -20,7 +20,7 @@ final class WebhooksApi {
                 JsonNode body = Json.parse(request.body()).orElseThrow();
                 List<String> events = new ArrayList<>();
                 body.path("events").forEach(e -> events.add(e.asText()));
-                WebhookRegistry.Registration registration =
+                WebhookRegistration registration =
                         state.webhooks.register(URI.create(body.path("url").asText()), events);
                 return SimulatedResponse.json(201,
                         Json.object().put("id", registration.id()).put("secret", registration.secret()));

@@ -114,6 +114,19 @@ class VippsCallExecutorTest {
     }
 
     @Test
+    void logFieldsDoNotClobberTheCallersMdc() {
+        org.jboss.logging.MDC.put("reference", "outer-reference");
+        try {
+            Script script = new Script(RawResponse.of(500, ""), RawResponse.of(200, "{}"));
+            executor.execute(VippsOperation.EPAYMENT_CAPTURE, "inner-reference", script);
+            assertEquals("outer-reference", org.jboss.logging.MDC.get("reference"));
+            assertEquals(null, org.jboss.logging.MDC.get("vippsStatus"));
+        } finally {
+            org.jboss.logging.MDC.remove("reference");
+        }
+    }
+
+    @Test
     void returnsStatusesTheCallerHandles() {
         Script script = new Script(RawResponse.of(404, "{\"errorCode\":\"Session-00100\"}"));
         assertEquals(404, executor.execute(VippsOperation.CHECKOUT_GET_SESSION, "r", script, 404).status());

@@ -87,6 +87,42 @@ class AccessTokenCacheTest {
     }
 
     @Test
+    void callersQueuedBehindAFailedFetchShareItsErrorInsteadOfFetchingAgain() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        AccessTokenCache cache = new AccessTokenCache(msn -> {
+            fetches.incrementAndGet();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("token endpoint down");
+        }, clock);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<AccessToken>> results = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return cache.get(MSN);
+                }));
+            }
+            start.countDown();
+            for (Future<AccessToken> f : results) {
+                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> f.get(10, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof IllegalStateException);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, fetches.get());
+        clock.now = clock.now.plus(AccessTokenCache.FAILED_FETCH_HOLD);
+        assertThrows(IllegalStateException.class, () -> cache.get(MSN));
+        assertEquals(2, fetches.get(), "tries again after the hold");
+    }
+
+    @Test
     void reusesAFreshTokenAndRefreshesAheadOfExpiry() {
         AccessTokenCache cache = new AccessTokenCache(msn -> newToken(), clock);
         AccessToken first = cache.get(MSN);

@@ -18,6 +18,7 @@ public record CheckoutConfiguration(
         CustomConsent customConsent,
         Boolean showOrderSummary) {
 
+    /** Web shop defaults; {@code showOrderSummary=true} needs {@code transaction.orderSummary}. */
     public static CheckoutConfiguration webDefaults() {
         return new CheckoutConfiguration("CUSTOMER_NOT_PRESENT", "Full", null, "WEB_REDIRECT", null, null, true);
     }

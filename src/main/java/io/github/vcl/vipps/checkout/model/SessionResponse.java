@@ -4,6 +4,8 @@ import io.github.vcl.vipps.model.Aggregate;
 import io.github.vcl.vipps.model.Amount;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+import java.util.List;
+
 /**
  * {@code GET /checkout/v3/session/{reference}} answer, also the body of the Checkout callback.
  * {@code paymentMethod}: Wallet | Card | BankTransfer | Klarna (a string, new values must not break us).
@@ -46,7 +48,7 @@ public record SessionResponse(
 
     @RegisterForReflection
     public record PickupPoint(String id, String name, String address, String postalCode, String city,
-            String country, java.util.List<String> openingHours) {
+            String country, List<String> openingHours) {
     }
 
     @RegisterForReflection

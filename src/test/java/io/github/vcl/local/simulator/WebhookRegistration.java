@@ -1,0 +1,8 @@
+package io.github.vcl.local.simulator;
+
+import java.net.URI;
+import java.util.List;
+
+/** One webhook registration; {@code secret} is what the merchant verifies deliveries with. */
+public record WebhookRegistration(String id, URI url, List<String> events, String secret) {
+}
