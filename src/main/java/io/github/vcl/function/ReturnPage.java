@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -136,14 +135,13 @@ public final class ReturnPage {
      * Referer leaking the token, not indexed, and a CSP that allows only this template's inline script and style.
      */
     public Map<String, String> headers() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "text/html; charset=utf-8");
-        headers.put("Cache-Control", "no-store");
-        headers.put("Referrer-Policy", "no-referrer");
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("X-Robots-Tag", "noindex, nofollow");
-        headers.put("Content-Security-Policy", contentSecurityPolicy);
-        return Map.copyOf(headers);
+        return Map.of(
+                "Content-Type", "text/html; charset=utf-8",
+                "Cache-Control", "no-store",
+                "Referrer-Policy", "no-referrer",
+                "X-Content-Type-Options", "nosniff",
+                "X-Robots-Tag", "noindex, nofollow",
+                "Content-Security-Policy", contentSecurityPolicy);
     }
 
     public String contentSecurityPolicy() {
