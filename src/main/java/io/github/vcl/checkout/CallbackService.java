@@ -10,7 +10,8 @@ import io.github.vcl.vipps.checkout.model.SessionResponse;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.Optional;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Checkout callback: authenticate (the per-session token, in constant time; reference and merchant serial number
@@ -32,28 +33,31 @@ public class CallbackService {
         this.clock = clock;
     }
 
-    /** What the callback did: {@code APPLIED}, or {@code UNCHANGED}/{@code REJECTED} with the reason (logged). */
-    public Transition.Outcome handle(Reference reference, String authorization, SessionResponse session) {
-        Optional<Order> found = store.find(reference);
-        if (found.isEmpty()) {
-            throw ServiceFailure.notFound("No order has reference " + reference + ".");
-        }
-        if (!SessionTokens.matches(authorization, found.get().checkout().callbackTokenHash())) {
+    /** The order whose per-session token the caller presented; 404 and 401 otherwise, nothing changed. */
+    public Order authenticate(Reference reference, String authorization) {
+        Order order = store.find(reference)
+                .orElseThrow(() -> ServiceFailure.notFound("No order has reference " + reference + "."));
+        if (!SessionTokens.matches(authorization, order.checkout().callbackTokenHash())) {
             LOG.warnf("callback for %s with a missing or wrong Authorization token", reference);
             throw ServiceFailure.unauthorized("The Authorization token does not belong to this session.");
         }
+        return order;
+    }
+
+    /** Applies an authenticated callback: {@code APPLIED}, or {@code UNCHANGED}/{@code REJECTED} (logged). */
+    public Transition.Outcome apply(Order order, SessionResponse session) {
+        Reference reference = order.reference();
         if (!reference.value().equals(session.reference())) {
-            throw ServiceFailure.badRequest("The body's reference does not match the URL.", java.util.List.of(
-                    new ServiceFailure.FieldError("reference", "must be " + reference)));
+            throw ServiceFailure.badRequest("The body's reference does not match the URL.",
+                    List.of(new ServiceFailure.FieldError("reference", "must be " + reference)));
         }
-        if (session.merchantSerialNumber() != null && !merchantSerialNumber.equals(session.merchantSerialNumber())) {
-            throw ServiceFailure.badRequest("The callback is for another merchant serial number.", java.util.List.of(
-                    new ServiceFailure.FieldError("merchantSerialNumber", "does not match this shop")));
+        if (!merchantSerialNumber.equals(session.merchantSerialNumber())) {
+            throw ServiceFailure.badRequest("The callback is not for this shop's merchant serial number.",
+                    List.of(new ServiceFailure.FieldError("merchantSerialNumber", "does not match this shop")));
         }
-        Transition result = updater.tryApply(found.get(), o -> VippsSignals.session(o, session, Source.CALLBACK,
-                        clock.instant()))
-                .or(() -> updater.update(reference, o -> VippsSignals.session(o, session, Source.CALLBACK,
-                        clock.instant())))
+        Function<Order, Transition> signal = o -> VippsSignals.session(o, session, Source.CALLBACK, clock.instant());
+        Transition result = updater.tryApply(order, signal)
+                .or(() -> updater.update(reference, signal))
                 .map(OrderUpdater.Updated::transition)
                 .orElseThrow();
         if (result.rejected()) {

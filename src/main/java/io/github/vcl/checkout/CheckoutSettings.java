@@ -19,10 +19,6 @@ public record CheckoutSettings(URI publicBaseUrl, URI termsAndConditionsUrl, Str
         return resolve("return/" + reference + "?t=" + returnToken);
     }
 
-    public URI returnStatusUrl(String reference, String returnToken) {
-        return resolve("return/" + reference + "/status?t=" + returnToken);
-    }
-
     private URI resolve(String path) {
         String base = publicBaseUrl.toString();
         return URI.create(base.endsWith("/") ? base + path : base + "/" + path);

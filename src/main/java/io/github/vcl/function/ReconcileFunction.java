@@ -1,0 +1,46 @@
+package io.github.vcl.function;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.vcl.reconcile.ReconcileService;
+import io.quarkus.funqy.Funq;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+
+/**
+ * The reconciler, triggered by an EventBridge schedule in AWS and by {@code quarkus-scheduler} where no EventBridge
+ * exists (local runs: {@code vcl.reconcile.every}, {@code off} by default). Both paths run the same service.
+ */
+public class ReconcileFunction {
+    private static final Logger LOG = Logger.getLogger(ReconcileFunction.class);
+
+    @Inject
+    ReconcileService reconciler;
+    @Inject
+    BackendConfig config;
+    @Inject
+    Clock clock;
+
+    /** The EventBridge scheduled-rule event; only its id and time are read (for the log). */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ScheduledEvent(String id, @JsonProperty("detail-type") String detailType, String source,
+                                 String time) {
+    }
+
+    @Funq("reconcile")
+    public ReconcileService.Summary reconcile(ScheduledEvent event) {
+        LOG.infof("reconcile triggered by %s event %s at %s", event == null ? "-" : event.source(),
+                event == null ? "-" : event.id(), event == null ? "-" : event.time());
+        return reconciler.run(clock.instant().plus(config.reconcile().timeBudget()));
+    }
+
+    @Scheduled(every = "${vcl.reconcile.every:off}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onLocalSchedule() {
+        reconciler.run(clock.instant().plus(config.reconcile().timeBudget()));
+    }
+}

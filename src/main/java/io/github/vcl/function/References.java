@@ -1,0 +1,21 @@
+package io.github.vcl.function;
+
+import io.github.vcl.function.http.HttpApiEvent;
+import io.github.vcl.order.InvalidOrderException;
+import io.github.vcl.order.Reference;
+import io.github.vcl.service.ServiceFailure;
+
+/** The {@code {reference}} path parameter; one that cannot be a reference is simply not found. */
+final class References {
+    private References() {
+    }
+
+    static Reference fromPath(HttpApiEvent event) {
+        String value = event.pathParameter("reference").orElse("");
+        try {
+            return Reference.of(value);
+        } catch (InvalidOrderException e) {
+            throw ServiceFailure.notFound("No order has reference '" + value + "'.");
+        }
+    }
+}
