@@ -44,6 +44,13 @@ public interface BackendConfig {
         @WithDefault("100")
         int pageSize();
 
+        /**
+         * How often {@link LocalReconcileSchedule} runs the reconciler, e.g. {@code 30s}; {@code off} in AWS, where
+         * EventBridge triggers it.
+         */
+        @WithDefault("off")
+        String every();
+
         /** How long one run may take; keep below the reconcile Lambda's timeout. */
         @WithDefault("50s")
         Duration timeBudget();

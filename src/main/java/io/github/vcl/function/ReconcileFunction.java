@@ -5,15 +5,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.vcl.reconcile.ReconcileService;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 
 /**
- * The reconciler, triggered by an EventBridge schedule in AWS and by {@code quarkus-scheduler} where no EventBridge
- * exists (local runs: {@code vcl.reconcile.every}, {@code off} by default). Both paths run the same service.
+ * The reconciler, triggered by an EventBridge schedule in AWS ({@link LocalReconcileSchedule} where no EventBridge
+ * exists). Both run the same service.
  */
 public class ReconcileFunction {
     private static final Logger LOG = Logger.getLogger(ReconcileFunction.class);
@@ -37,10 +36,5 @@ public class ReconcileFunction {
         LOG.infof("reconcile triggered by %s event %s at %s", event == null ? "-" : event.source(),
                 event == null ? "-" : event.id(), event == null ? "-" : event.time());
         return reconciler.run(clock.instant().plus(config.reconcile().timeBudget()));
-    }
-
-    @Scheduled(every = "${vcl.reconcile.every:off}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onLocalSchedule() {
-        reconciler.run(clock.instant().plus(config.reconcile().timeBudget()));
     }
 }

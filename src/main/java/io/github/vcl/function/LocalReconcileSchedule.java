@@ -1,0 +1,28 @@
+package io.github.vcl.function;
+
+import io.github.vcl.reconcile.ReconcileService;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+
+/**
+ * Runs the reconciler on {@code quarkus-scheduler} where no EventBridge exists (local runs set
+ * {@code vcl.reconcile.every}; it is {@code off} in AWS, where the EventBridge schedule invokes {@link
+ * ReconcileFunction}).
+ */
+@ApplicationScoped
+public class LocalReconcileSchedule {
+    @Inject
+    ReconcileService reconciler;
+    @Inject
+    BackendConfig config;
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${vcl.reconcile.every:off}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        reconciler.run(clock.instant().plus(config.reconcile().timeBudget()));
+    }
+}
