@@ -22,18 +22,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class StatusService {
     private static final Logger LOG = Logger.getLogger(StatusService.class);
-    private static final Duration FIRST_POLL_AFTER = Duration.ofSeconds(5);
     private static final int MAX_REMEMBERED = 10_000;
 
     private final OrderStore store;
     private final PaymentPoller poller;
+    private final Duration firstPollAfter;
     private final Duration pollInterval;
     private final Clock clock;
     private final Map<Reference, Instant> lastPolls = new ConcurrentHashMap<>();
 
-    public StatusService(OrderStore store, PaymentPoller poller, Duration pollInterval, Clock clock) {
+    public StatusService(OrderStore store, PaymentPoller poller, Duration firstPollAfter, Duration pollInterval,
+                         Clock clock) {
         this.store = store;
         this.poller = poller;
+        this.firstPollAfter = firstPollAfter;
         this.pollInterval = pollInterval;
         this.clock = clock;
     }
@@ -59,7 +61,7 @@ public class StatusService {
             return order;
         }
         Instant now = clock.instant();
-        if (order.createdAt().plus(FIRST_POLL_AFTER).isAfter(now) || !claimPoll(order.reference(), now)) {
+        if (order.createdAt().plus(firstPollAfter).isAfter(now) || !claimPoll(order.reference(), now)) {
             return order;
         }
         try {
@@ -76,7 +78,7 @@ public class StatusService {
             lastPolls.clear();
         }
         Instant previous = lastPolls.get(reference);
-        if (previous != null && previous.plus(pollInterval).isAfter(now)) {
+        if (previous != null && !previous.plus(pollInterval).isBefore(now) && !pollInterval.isZero()) {
             return false;
         }
         return previous == null ? lastPolls.putIfAbsent(reference, now) == null

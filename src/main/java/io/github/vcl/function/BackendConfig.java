@@ -31,8 +31,13 @@ public interface BackendConfig {
     /** The key the shop server sends as {@code Authorization: Bearer …}. Initiate and status need it. */
     Optional<Secret> shopApiKey();
 
+    /** Least time between two status polls of Vipps for one order (per container). */
     @WithDefault("2s")
     Duration pollInterval();
+
+    /** Vipps' guidance: start polling about 5 s after the session was created. */
+    @WithDefault("5s")
+    Duration firstPollAfter();
 
     Reconcile reconcile();
 

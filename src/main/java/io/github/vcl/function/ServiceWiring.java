@@ -76,7 +76,7 @@ public class ServiceWiring {
     @Produces
     @Singleton
     StatusService statusService(OrderStore store, PaymentPoller poller, BackendConfig config, Clock clock) {
-        return new StatusService(store, poller, config.pollInterval(), clock);
+        return new StatusService(store, poller, config.firstPollAfter(), config.pollInterval(), clock);
     }
 
     @Produces

@@ -1,0 +1,169 @@
+package io.github.vcl.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vcl.local.simulator.Operation;
+import io.github.vcl.local.simulator.RecordedRequest;
+import io.github.vcl.order.HistoryEntry;
+import io.github.vcl.order.HistoryEvent;
+import io.github.vcl.order.Order;
+import io.github.vcl.order.Reference;
+import io.github.vcl.order.SessionState;
+import io.github.vcl.store.OrderStore;
+import io.github.vcl.testing.Api;
+import io.github.vcl.testing.Carts;
+import io.github.vcl.testing.CheckoutWorld;
+import io.github.vcl.testing.FunctionProfile;
+import io.github.vcl.testing.FunctionTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code POST /checkout/sessions} through the local API Gateway and the Lambda event path. */
+@QuarkusTest
+@TestProfile(FunctionProfile.Initiate.class)
+class InitiateFunctionTest extends FunctionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    OrderStore store;
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    private List<RecordedRequest> sessionRequests(String reference) {
+        return world().simulator().requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals("/checkout/v3/session"))
+                .filter(r -> r.bodyText().contains(reference))
+                .toList();
+    }
+
+    @Test
+    void startsASessionAndRecordsIt() throws Exception {
+        HttpResponse<String> response = Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("1001"));
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode started = json(response);
+        Reference reference = Reference.of(started.get("reference").asText());
+        assertTrue(reference.value().startsWith("test-"), reference.value());
+        assertTrue(started.get("checkoutFrontendUrl").asText().contains("/checkout-frontend/" + reference));
+        assertFalse(started.get("token").asText().isBlank());
+
+        Order order = store.find(reference).orElseThrow();
+        assertEquals(SessionState.CREATED, order.sessionState());
+        assertEquals(List.of(HistoryEvent.ORDER_CREATED, HistoryEvent.SESSION_CREATED),
+                order.history().stream().map(HistoryEntry::event).toList());
+        assertEquals(59900, order.amount().minor());
+
+        List<RecordedRequest> sent = sessionRequests(reference.value());
+        assertEquals(1, sent.size());
+        JsonNode body = JSON.readTree(sent.get(0).bodyText());
+        assertEquals("PAYMENT", body.get("type").asText());
+        assertEquals(world().gateway().baseUrl() + "callbacks/checkout/" + reference,
+                body.at("/merchantInfo/callbackUrl").asText());
+        assertTrue(body.at("/merchantInfo/returnUrl").asText()
+                .startsWith(world().gateway().baseUrl() + "return/" + reference + "?t="));
+        assertEquals(2, body.at("/transaction/orderSummary/orderLines").size());
+        assertEquals(1500, body.at("/transaction/orderSummary/orderLines/0/taxRate").asInt());
+        assertEquals("POSTEN", body.at("/logistics/fixedOptions/0/brand").asText());
+        String callbackToken = body.at("/merchantInfo/callbackAuthorizationToken").asText();
+        assertTrue(callbackToken.length() >= 40, "token too short to be unguessable");
+        String stored = world().tableSnapshot().toString();
+        assertFalse(stored.contains(callbackToken), "the plain callback token must not be stored");
+        assertFalse(stored.contains("Nordmann") || stored.contains("4791234567"), "no personal data stored");
+        assertTrue(world().simulator().violations().isEmpty(), world().simulator().violations().toString());
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheSameSession() throws Exception {
+        Map<String, String> headers = new HashMap<>(Api.shopAuth());
+        headers.put("Idempotency-Key", "cart-1002-try");
+        HttpResponse<String> first = Api.post("/checkout/sessions", headers, Carts.json("1002"));
+        HttpResponse<String> second = Api.post("/checkout/sessions", headers, Carts.json("1002"));
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(201, second.statusCode(), second.body());
+        assertEquals(json(first), json(second));
+        assertEquals(1, sessionRequests(json(first).get("reference").asText()).size());
+
+        var snapshot = world().tableSnapshot();
+        HttpResponse<String> otherCart = Api.post("/checkout/sessions", headers, Carts.json("1003"));
+        assertEquals(422, otherCart.statusCode(), otherCart.body());
+        assertEquals("application/problem+json", otherCart.headers().firstValue("content-type").orElse(""));
+        assertEquals(snapshot, world().tableSnapshot());
+    }
+
+    @Test
+    void aVippsFailureMarksTheOrderFailedAndAnswers502WithTraceId() throws Exception {
+        world().simulator().faults().on(Operation.CREATE_SESSION).respond(400).times(1);
+        HttpResponse<String> response = Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("1004"));
+        assertEquals(502, response.statusCode(), response.body());
+        JsonNode problem = json(response);
+        assertEquals(502, problem.get("status").asInt());
+        assertTrue(problem.get("detail").asText().contains("could not start the payment"), problem.toString());
+        assertNotNull(problem.get("traceId"), problem.toString());
+
+        Order failed = store.latestAttempt("1004").orElseThrow();
+        assertEquals(SessionState.FAILED, failed.sessionState());
+        assertEquals(problem.get("traceId").asText(), failed.lastError().traceId());
+
+        HttpResponse<String> again = Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("1004"));
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals(failed.reference().nextAttempt().value(), json(again).get("reference").asText());
+    }
+
+    static Stream<Arguments> badRequests() {
+        String good = Carts.json("bad-1");
+        Map<String, String> auth = Api.shopAuth();
+        return Stream.of(
+                Arguments.of("no credentials", Map.of("Content-Type", "application/json"), good, 401, List.of()),
+                Arguments.of("wrong key", Map.of("Authorization", "Bearer nope"), good, 401, List.of()),
+                Arguments.of("not JSON", auth, "{oops", 400, List.of()),
+                Arguments.of("negative price", auth, good.replace("\"unitPrice\": 25000", "\"unitPrice\": -1"), 400,
+                        List.of("lines[0].unitPrice")),
+                Arguments.of("fractional price", auth, good.replace("\"unitPrice\": 25000", "\"unitPrice\": 250.5"),
+                        400, List.of("lines[0].unitPrice")),
+                Arguments.of("price as text", auth, good.replace("\"unitPrice\": 25000", "\"unitPrice\": \"25000\""),
+                        400, List.of("lines[0].unitPrice")),
+                Arguments.of("unknown currency", auth, good.replace("\"NOK\"", "\"SEK\""), 400, List.of("currency")),
+                Arguments.of("no lines", auth, good.replaceAll("\"lines\": \\[[^]]*]", "\"lines\": []"), 400,
+                        List.of("lines")),
+                Arguments.of("short description", auth, good.replace("Order bad-1 at Acme", "ab"), 400,
+                        List.of("paymentDescription")),
+                Arguments.of("tax rate too high", auth, good.replace("\"taxRate\": 1500", "\"taxRate\": 10001"), 400,
+                        List.of("lines[0].taxRate")),
+                Arguments.of("bad phone and shipping brand", auth,
+                        good.replace("4791234567", "+47 912").replace("POSTEN", "PIGEON"), 400,
+                        List.of("shippingOptions[0].brand", "customer.phoneNumber")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void badRequestsAnswerAProblemAndStoreNothing(String what, Map<String, String> headers, String body, int status,
+                                                  List<String> fields) throws Exception {
+        var before = world().tableSnapshot();
+        HttpResponse<String> response = Api.post("/checkout/sessions", headers, body);
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse(""));
+        JsonNode problem = json(response);
+        assertEquals(status, problem.get("status").asInt());
+        assertFalse(problem.get("detail").asText().isBlank());
+        List<String> named = problem.path("errors").findValuesAsText("field");
+        assertTrue(named.containsAll(fields), "expected " + fields + " in " + problem);
+        assertEquals(before, world().tableSnapshot());
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.vcl.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** Plain HTTP calls to the local gateway, as a shop server, Vipps or a browser would make them. */
+public final class Api {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Api() {
+    }
+
+    public static HttpResponse<String> post(String path, Map<String, String> headers, String body) {
+        return send(HttpRequest.newBuilder(url(path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    public static HttpResponse<String> get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(url(path)).GET(), headers);
+    }
+
+    public static Map<String, String> shopAuth() {
+        return Map.of("Authorization", "Bearer " + CheckoutWorld.SHOP_API_KEY, "Content-Type", "application/json");
+    }
+
+    private static URI url(String path) {
+        return CheckoutWorld.current().gateway().baseUrl().resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) {
+        headers.forEach(request::header);
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.vcl.testing;
+
+import io.github.vcl.checkout.InitiateRequest;
+import io.github.vcl.order.Currency;
+import io.github.vcl.order.Money;
+import io.github.vcl.order.NewOrder;
+import io.github.vcl.order.OrderLine;
+import io.github.vcl.order.PaymentDescription;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Sample carts, as JSON bodies for the initiate route and as service requests. */
+public final class Carts {
+    private Carts() {
+    }
+
+    public static String json(String shopOrderId) {
+        return """
+                {"shopOrderId": "%s", "currency": "NOK", "paymentDescription": "Order %s at Acme",
+                 "lines": [{"id": "sku-1", "name": "Coffee beans", "quantity": 2, "unitPrice": 25000, "taxRate": 1500},
+                           {"id": "sku-2", "name": "Mug", "quantity": 1, "unitPrice": 9900, "taxRate": 2500}],
+                 "shippingOptions": [{"id": "posten-home", "brand": "POSTEN", "type": "HOME_DELIVERY",
+                                      "amount": 9900, "taxRate": 2500, "isDefault": true, "priority": 0}],
+                 "customer": {"firstName": "Kari", "lastName": "Nordmann", "phoneNumber": "4791234567", "country": "NO"}}
+                """.formatted(shopOrderId, shopOrderId);
+    }
+
+    public static InitiateRequest request(String shopOrderId) {
+        NewOrder order = new NewOrder(shopOrderId, Currency.NOK, List.of(
+                new OrderLine("sku-1", "Coffee beans", 2, Money.of(25000, Currency.NOK), 1500, false)),
+                new PaymentDescription("Order " + shopOrderId + " at Acme"));
+        return new InitiateRequest(order, List.of(), Optional.empty(), Optional.empty(), UUID.randomUUID().toString());
+    }
+
+    public static String newShopOrderId() {
+        return "shop-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

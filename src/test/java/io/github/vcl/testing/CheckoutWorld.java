@@ -1,0 +1,106 @@
+package io.github.vcl.testing;
+
+import io.github.vcl.local.dynamodb.Dynalite;
+import io.github.vcl.local.dynamodb.OrderTableSetup;
+import io.github.vcl.local.gateway.LocalGateway;
+import io.github.vcl.local.gateway.Routes;
+import io.github.vcl.local.simulator.Credentials;
+import io.github.vcl.local.simulator.SimulatorOptions;
+import io.github.vcl.local.simulator.VippsSimulator;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Everything around the function under test, all real: dynalite with a fresh orders table, the Vipps simulator, and
+ * a local API Gateway whose routes reach the exported function through the Lambda mock event server (other routes
+ * answer 503, as a Lambda that is not deployed would).
+ */
+public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
+    public static final String SHOP_API_KEY = "shop-key-for-tests-0123456789";
+    private static volatile CheckoutWorld current;
+
+    private String function;
+    private VippsSimulator simulator;
+    private LocalGateway gateway;
+    private MockEventServerInvoker lambda;
+    private DynamoDbClient dynamo;
+    private String table;
+
+    /** The world of the running test application. */
+    public static CheckoutWorld current() {
+        return current;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        function = initArgs.get("function");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Dynalite dynalite = Dynalite.shared();
+        dynamo = OrderTableSetup.client(dynalite.endpoint());
+        table = "orders-" + UUID.randomUUID();
+        OrderTableSetup.create(dynamo, table);
+        simulator = VippsSimulator.start(SimulatorOptions.defaults()
+                .withDeliveryRetries(3, Duration.ofMillis(50), Duration.ofSeconds(5)));
+        lambda = new MockEventServerInvoker(function);
+        gateway = LocalGateway.start(0, Routes.ALL, lambda);
+        Credentials credentials = simulator.credentials();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.dynamodb.endpoint-override", dynalite.endpoint().toString());
+        config.put("quarkus.dynamodb.aws.region", OrderTableSetup.REGION.id());
+        config.put("quarkus.dynamodb.aws.credentials.type", "static");
+        config.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local");
+        config.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "local");
+        config.put("vcl.orders-table", table);
+        config.put("vcl.public-base-url", gateway.baseUrl().toString());
+        config.put("vcl.terms-and-conditions-url", "https://shop.example/terms");
+        config.put("vcl.reference-prefix", "test");
+        config.put("vcl.token-secret", "token-secret-for-tests-0123456789abcdef");
+        config.put("vcl.shop-api-key", SHOP_API_KEY);
+        config.put("vcl.first-poll-after", "0s");
+        config.put("vcl.poll-interval", "0s");
+        config.put("vipps.base-url", simulator.baseUrl());
+        config.put("vipps.client-id", credentials.clientId());
+        config.put("vipps.client-secret", credentials.clientSecret());
+        config.put("vipps.subscription-key", credentials.subscriptionKey());
+        config.put("vipps.merchant-serial-number", credentials.merchantSerialNumber());
+        config.put("vipps.retry.base-delay", "10ms");
+        config.put("quarkus.funqy.export", function);
+        current = this;
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        gateway.close();
+        simulator.close();
+        dynamo.deleteTable(b -> b.tableName(table));
+        dynamo.close();
+    }
+
+    public VippsSimulator simulator() {
+        return simulator;
+    }
+
+    public LocalGateway gateway() {
+        return gateway;
+    }
+
+    /** Every item of the orders table (test-side Scan), to prove a refused request changed nothing. */
+    public List<Map<String, AttributeValue>> tableSnapshot() {
+        return dynamo.scan(b -> b.tableName(table).consistentRead(true)).items();
+    }
+
+    public MockEventServerInvoker lambda() {
+        return lambda;
+    }
+}
