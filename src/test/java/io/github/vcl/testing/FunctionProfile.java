@@ -41,4 +41,11 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
             return "reconcile";
         }
     }
+
+    public static class ReconcileAfterCrash extends Reconcile {
+        @Override
+        public java.util.Set<Class<?>> getEnabledAlternatives() {
+            return java.util.Set.of(CrashingOrderStore.class);
+        }
+    }
 }

@@ -1,0 +1,85 @@
+package io.github.vcl.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vcl.checkout.CheckoutService;
+import io.github.vcl.order.HistoryEntry;
+import io.github.vcl.order.HistoryEvent;
+import io.github.vcl.order.Order;
+import io.github.vcl.order.PaymentState;
+import io.github.vcl.order.Reference;
+import io.github.vcl.order.SessionState;
+import io.github.vcl.order.Source;
+import io.github.vcl.store.OrderStore;
+import io.github.vcl.testing.Carts;
+import io.github.vcl.testing.FunctionProfile;
+import io.github.vcl.testing.FunctionTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The reconciler, invoked with an EventBridge scheduled event through the Lambda event path. */
+@QuarkusTest
+@TestProfile(FunctionProfile.Reconcile.class)
+class ReconcileFunctionTest extends FunctionTest {
+    static final String SCHEDULED_EVENT = """
+            {"version": "0", "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event",
+             "source": "aws.events", "account": "123456789012", "time": "2026-11-25T12:00:00Z",
+             "region": "eu-north-1", "resources": ["arn:aws:events:eu-north-1:123456789012:rule/vcl-reconcile"],
+             "detail": {}}""";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    CheckoutService checkout;
+    @Inject
+    OrderStore store;
+
+    static JsonNode reconcile() throws Exception {
+        return JSON.readTree(world().lambda().invoke("reconcile", SCHEDULED_EVENT));
+    }
+
+    private Reference start() {
+        return checkout.initiate(Carts.request(Carts.newShopOrderId())).reference();
+    }
+
+    @Test
+    void aLostCallbackIsMadeUpByReconcile() throws Exception {
+        Reference reference = start();
+        world().simulator().faults().callbacks().dropNext(1);
+        world().simulator().customer().approve(reference.value());
+        JsonNode summary = reconcile();
+        assertEquals(true, summary.get("complete").asBoolean(), summary.toString());
+        Order order = store.find(reference).orElseThrow();
+        assertEquals(PaymentState.AUTHORIZED, order.paymentState());
+        HistoryEntry last = order.history().get(order.history().size() - 1);
+        assertEquals(HistoryEvent.PAYMENT_AUTHORIZED, last.event());
+        assertEquals(Source.RECONCILER, last.source());
+        assertFalse(order.needsReconciliation());
+    }
+
+    @Test
+    void anAbandonedSessionEndsExpired() throws Exception {
+        Reference reference = start();
+        world().simulator().customer().abandon(reference.value());
+        reconcile();
+        Order order = store.find(reference).orElseThrow();
+        assertEquals(PaymentState.EXPIRED, order.paymentState());
+        assertFalse(order.needsReconciliation());
+        JsonNode again = reconcile();
+        assertEquals(0, again.get("changed").asInt(), again.toString());
+    }
+
+    @Test
+    void anOpenSessionStaysPendingWithoutWrites() throws Exception {
+        Reference reference = start();
+        Order before = store.find(reference).orElseThrow();
+        reconcile();
+        Order after = store.find(reference).orElseThrow();
+        assertEquals(before.version(), after.version());
+        assertEquals(SessionState.CREATED, after.sessionState());
+    }
+}
