@@ -1,5 +1,6 @@
 package io.github.vcl.function;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.vcl.checkout.PaymentOutcome;
 import io.github.vcl.checkout.StatusService;
 import io.github.vcl.function.http.HttpApiEvent;
@@ -57,7 +58,8 @@ public class StatusFunction {
     }
 
     @RegisterForReflection
-    public record CustomerStatus(String reference, String outcome, boolean isFinal, int retryAfterSeconds) {
+    public record CustomerStatus(String reference, String outcome, @JsonProperty("final") boolean isFinal,
+                                 int retryAfterSeconds) {
     }
 
     @Funq("status")
