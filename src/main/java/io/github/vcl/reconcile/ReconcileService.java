@@ -4,7 +4,6 @@ import io.github.vcl.checkout.PaymentPoller;
 import io.github.vcl.operations.OperationSender;
 import io.github.vcl.order.Operation;
 import io.github.vcl.order.Order;
-import io.github.vcl.order.Reference;
 import io.github.vcl.order.Source;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.store.Page;
@@ -54,7 +53,7 @@ public class ReconcileService {
         this.clock = clock;
     }
 
-    public enum Result { CHANGED, UNCHANGED, SKIPPED, FAILED }
+    public enum Result { CHANGED, UNCHANGED, FAILED }
 
     /** What one run did; {@code complete} is false when it stopped for the deadline. */
     public record Summary(int examined, int changed, int unchanged, int failed, boolean complete) {
@@ -71,10 +70,10 @@ public class ReconcileService {
                     bookmark.save(cursor);
                     return summary(counts, false);
                 }
-                Page<Reference> page = store.needingReconciliation(dueBy, pageSize, cursor.orElse(null));
+                Page<Order> page = store.needingReconciliation(dueBy, pageSize, cursor.orElse(null));
                 List<Future<Result>> results = new ArrayList<>();
-                for (Reference reference : page.items()) {
-                    results.add(pool.submit(() -> reconcile(reference)));
+                for (Order order : page.items()) {
+                    results.add(pool.submit(() -> reconcile(order)));
                 }
                 for (Future<Result> result : results) {
                     counts.merge(await(result), 1, Integer::sum);
@@ -90,13 +89,8 @@ public class ReconcileService {
         }
     }
 
-    Result reconcile(Reference reference) {
+    Result reconcile(Order order) {
         try {
-            Optional<Order> found = store.find(reference);
-            if (found.isEmpty() || !found.get().needsReconciliation()) {
-                return Result.SKIPPED;
-            }
-            Order order = found.get();
             Optional<Operation> inFlight = order.pendingOperation();
             if (inFlight.isPresent()) {
                 operations.send(order, inFlight.get(), Source.RECONCILER);
@@ -104,7 +98,7 @@ public class ReconcileService {
             }
             return poller.refresh(order, Source.RECONCILER).transition().applied() ? Result.CHANGED : Result.UNCHANGED;
         } catch (RuntimeException e) {
-            LOG.warnf("reconcile of %s failed: %s", reference, e.getMessage());
+            LOG.warnf("reconcile of %s failed: %s", order.reference(), e.getMessage());
             return Result.FAILED;
         }
     }
@@ -124,7 +118,7 @@ public class ReconcileService {
         int changed = counts.getOrDefault(Result.CHANGED, 0);
         int unchanged = counts.getOrDefault(Result.UNCHANGED, 0);
         int failed = counts.getOrDefault(Result.FAILED, 0);
-        int examined = changed + unchanged + failed + counts.getOrDefault(Result.SKIPPED, 0);
+        int examined = changed + unchanged + failed;
         LOG.infof("reconcile run: %d examined, %d changed, %d unchanged, %d failed, complete=%s", examined, changed,
                 unchanged, failed, complete);
         return new Summary(examined, changed, unchanged, failed, complete);

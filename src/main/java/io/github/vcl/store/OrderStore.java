@@ -121,10 +121,12 @@ public class OrderStore {
     }
 
     /**
-     * One page of references of orders that need reconciliation and were last changed at or before {@code dueBy},
-     * oldest first. Pass the returned cursor back for the next page; a null cursor means the last page.
+     * One page of orders that need reconciliation and were last changed at or before {@code dueBy}, oldest first,
+     * read from the index (which projects whole items, so no read per order follows; an index entry may lag the
+     * table by a moment, which the version-conditional write catches). Pass the returned cursor back for the next
+     * page; a null cursor means the last page.
      */
-    public Page<Reference> needingReconciliation(Instant dueBy, int pageSize, String cursor) {
+    public Page<Order> needingReconciliation(Instant dueBy, int pageSize, String cursor) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(RECONCILE_INDEX)
                 .keyConditionExpression("#rk = :rk AND #rd <= :due")
                 .expressionAttributeNames(Map.of("#rk", RECONCILE_KEY, "#rd", RECONCILE_DUE))
@@ -135,12 +137,11 @@ public class OrderStore {
             query.exclusiveStartKey(ReconciliationCursor.decode(cursor));
         }
         QueryResponse response = dynamo.query(query.build());
-        List<Reference> references = response.items().stream()
-                .map(item -> Reference.of(item.get(REFERENCE).s())).toList();
+        List<Order> orders = response.items().stream().map(OrderItemMapper::fromItem).toList();
         String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? ReconciliationCursor.encode(response.lastEvaluatedKey())
                 : null;
-        return new Page<>(references, next);
+        return new Page<>(orders, next);
     }
 
     private static void putReconciliation(Map<String, AttributeValue> item, Order order) {

@@ -50,7 +50,7 @@ public final class OrderTableSetup {
                         attribute(CREATED_AT, ScalarAttributeType.S))
                 .keySchema(key(REFERENCE, KeyType.HASH))
                 .globalSecondaryIndexes(
-                        index(RECONCILE_INDEX, RECONCILE_KEY, RECONCILE_DUE, ProjectionType.KEYS_ONLY),
+                        index(RECONCILE_INDEX, RECONCILE_KEY, RECONCILE_DUE, ProjectionType.ALL),
                         index(SHOP_ORDER_INDEX, SHOP_ORDER_ID, CREATED_AT, ProjectionType.ALL),
                         index(STATUS_INDEX, STATUS, CREATED_AT, ProjectionType.ALL)));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
