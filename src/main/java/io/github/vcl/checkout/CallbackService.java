@@ -1,6 +1,10 @@
 package io.github.vcl.checkout;
 
+import io.github.vcl.order.Currency;
+import io.github.vcl.order.InvalidOrderException;
+import io.github.vcl.order.Money;
 import io.github.vcl.order.Order;
+import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.Source;
 import io.github.vcl.order.Transition;
@@ -11,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -31,6 +36,37 @@ public class CallbackService {
         this.updater = new OrderUpdater(store);
         this.merchantSerialNumber = merchantSerialNumber;
         this.clock = clock;
+    }
+
+    /**
+     * The common case in one DynamoDB call: the first outcome callback for an order still awaiting payment is decided
+     * on {@link Order#awaitingPayment} and written under a condition that checks that state and the token. Empty when
+     * that does not apply (a duplicate, a stale or unusual callback, a wrong token, an unknown reference): then
+     * {@link #authenticate} and {@link #apply} decide on the stored order.
+     */
+    public Optional<Transition.Outcome> applyWithoutRead(Reference reference, String authorization,
+                                                         SessionResponse session) {
+        SessionResponse.PaymentDetails details = session.paymentDetails();
+        if (authorization == null || authorization.isEmpty() || !reference.value().equals(session.reference())
+                || !merchantSerialNumber.equals(session.merchantSerialNumber()) || details == null
+                || details.amount() == null || details.state() == null) {
+            return Optional.empty();
+        }
+        Money amount;
+        try {
+            amount = Money.of(details.amount().value(),
+                    Currency.parse("amount.currency", details.amount().currency()));
+        } catch (InvalidOrderException unusable) {
+            return Optional.empty();
+        }
+        Order presumed = Order.awaitingPayment(reference, amount);
+        Transition decided = VippsSignals.session(presumed, session, Source.CALLBACK, clock.instant());
+        if (!decided.applied() || decided.order().paymentState() == PaymentState.CREATED
+                || !store.applyToAwaitingPayment(presumed, decided, SessionTokens.hash(authorization))) {
+            return Optional.empty();
+        }
+        LOG.infof("callback for %s: %s (session %s)", reference, decided.outcome(), session.sessionState());
+        return Optional.of(decided.outcome());
     }
 
     /** The order whose per-session token the caller presented; 404 and 401 otherwise, nothing changed. */

@@ -42,8 +42,8 @@ public interface BackendConfig {
     Reconcile reconcile();
 
     interface Reconcile {
-        /** Parallel Vipps calls per run. */
-        @WithDefault("8")
+        /** Parallel Vipps calls per run (the work is waiting on Vipps and DynamoDB, not CPU). */
+        @WithDefault("16")
         int concurrency();
 
         @WithDefault("100")

@@ -5,6 +5,7 @@ import io.github.vcl.checkout.CallbackService;
 import io.github.vcl.function.http.HttpApiEvent;
 import io.github.vcl.function.http.HttpApiResponse;
 import io.github.vcl.order.Order;
+import io.github.vcl.order.Reference;
 import io.github.vcl.order.Transition;
 import io.github.vcl.service.ServiceFailure;
 import io.github.vcl.vipps.checkout.model.SessionResponse;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /callbacks/checkout/{reference}}: Vipps reports a session's outcome. Authenticated by the per-session
@@ -34,23 +36,28 @@ public class CallbackFunction {
     @Funq("callback")
     public HttpApiResponse callback(HttpApiEvent event) {
         return http.handle(event, () -> {
-            Order order = callbacks.authenticate(References.fromPath(event),
-                    event.header("authorization").orElse(null));
-            Transition.Outcome outcome = callbacks.apply(order, body(event));
-            return http.json(200, new Received(order.reference().value(), outcome));
+            Reference reference = References.fromPath(event);
+            String authorization = event.header("authorization").orElse(null);
+            Optional<SessionResponse> session = body(event);
+            Optional<Transition.Outcome> quick = session.flatMap(s ->
+                    callbacks.applyWithoutRead(reference, authorization, s));
+            if (quick.isPresent()) {
+                return http.json(200, new Received(reference.value(), quick.get()));
+            }
+            Order order = callbacks.authenticate(reference, authorization);
+            Transition.Outcome outcome = callbacks.apply(order, session.orElseThrow(() -> ServiceFailure.badRequest(
+                    "The callback body is not a Checkout session object with a reference.", List.of())));
+            return http.json(200, new Received(reference.value(), outcome));
         });
     }
 
-    private SessionResponse body(HttpApiEvent event) {
+    /** The parsed body; empty when it is not a session object with a reference (answered 400 once authenticated). */
+    private Optional<SessionResponse> body(HttpApiEvent event) {
         try {
-            SessionResponse session = json.readValue(event.bodyBytes(), SessionResponse.class);
-            if (session == null || session.reference() == null) {
-                throw ServiceFailure.badRequest("The callback body has no reference.",
-                        List.of(new ServiceFailure.FieldError("reference", "is required")));
-            }
-            return session;
+            return Optional.ofNullable(json.readValue(event.bodyBytes(), SessionResponse.class))
+                    .filter(s -> s.reference() != null);
         } catch (IOException e) {
-            throw ServiceFailure.badRequest("The callback body is not a Checkout session object.", List.of());
+            return Optional.empty();
         }
     }
 }

@@ -40,6 +40,19 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
                 now, now, 0, List.of(created));
     }
 
+    /**
+     * An order as every order looks between session creation and its first payment signal: session open, payment
+     * CREATED, nothing reserved, no operation, no pspReference. It lets a callback be decided without reading the
+     * order first. Cart, description and session secrets are unknown here, so a decision on it may only be written
+     * under a condition that the stored order is in exactly this state, by a write that touches none of the unknown
+     * fields ({@code OrderStore.applyToAwaitingPayment}).
+     */
+    public static Order awaitingPayment(Reference reference, Money amount) {
+        return new Order(reference, "", new PaymentDescription("unknown"), List.of(), amount,
+                CheckoutSession.pending("", "", ""), SessionState.CREATED, PaymentState.CREATED,
+                Aggregate.zero(amount.currency()), null, List.of(), null, Instant.EPOCH, Instant.EPOCH, 0, List.of());
+    }
+
     public Currency currency() {
         return amount.currency();
     }

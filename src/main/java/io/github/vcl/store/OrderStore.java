@@ -109,6 +109,72 @@ public class OrderStore {
         return stored;
     }
 
+    /**
+     * Writes a decision taken on {@link Order#awaitingPayment} without reading the order: conditional on the stored
+     * order being in exactly that state (session CREATING or CREATED, payment CREATED, nothing reserved, no
+     * operation, no pspReference, same currency, and the same amount unless the decision authorizes) and on the
+     * callback token, and writing only the attributes the decision changed, the appended history and version + 1.
+     * Returns false, having written nothing, when the order is in any other state (or unknown, or the token is
+     * wrong): then read and decide as usual.
+     */
+    public boolean applyToAwaitingPayment(Order presumed, Transition transition, String callbackTokenHash) {
+        Order next = transition.order();
+        Map<String, AttributeValue> before = OrderItemMapper.mutableAttributes(presumed);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder set = new StringBuilder("SET ");
+        int i = 0;
+        for (var attribute : OrderItemMapper.mutableAttributes(next).entrySet()) {
+            if (!attribute.getValue().equals(before.get(attribute.getKey()))) {
+                names.put("#a" + i, attribute.getKey());
+                values.put(":a" + i, attribute.getValue());
+                set.append("#a").append(i).append(" = :a").append(i).append(", ");
+                i++;
+            }
+        }
+        names.putAll(Map.of("#version", VERSION, "#history", HISTORY, "#rk", RECONCILE_KEY, "#rd", RECONCILE_DUE,
+                "#checkout", CHECKOUT, "#cbh", "callbackTokenHash", "#ps", PAYMENT_STATE, "#ss", SESSION_STATE,
+                "#cur", CURRENCY, "#psp", PSP_REFERENCE));
+        names.putAll(Map.of("#au", AUTHORIZED, "#ca", CAPTURED, "#re", REFUNDED, "#cn", CANCELLED,
+                "#ops", OPERATIONS));
+        values.put(":one", OrderItemMapper.n(1));
+        values.put(":zero", OrderItemMapper.n(0));
+        values.put(":added", OrderItemMapper.historyList(transition.added()));
+        values.put(":cbh", AttributeValue.fromS(callbackTokenHash));
+        values.put(":created", AttributeValue.fromS(presumed.paymentState().name()));
+        values.put(":creating", AttributeValue.fromS(io.github.vcl.order.SessionState.CREATING.name()));
+        values.put(":open", AttributeValue.fromS(io.github.vcl.order.SessionState.CREATED.name()));
+        values.put(":cur", AttributeValue.fromS(presumed.currency().name()));
+        set.append("#version = #version + :one, #history = list_append(#history, :added)");
+        String update;
+        if (next.needsReconciliation()) {
+            values.put(":rk", AttributeValue.fromS(RECONCILE_KEY_VALUE));
+            values.put(":rd", OrderItemMapper.n(next.updatedAt().toEpochMilli()));
+            update = set + ", #rk = :rk, #rd = :rd";
+        } else {
+            update = set + " REMOVE #rk, #rd";
+        }
+        StringBuilder condition = new StringBuilder("#checkout.#cbh = :cbh AND #ps = :created AND #ss IN (:creating, "
+                + ":open) AND #au = :zero AND #ca = :zero AND #re = :zero AND #cn = :zero AND #cur = :cur"
+                + " AND attribute_not_exists(#psp) AND size(#ops) = :zero");
+        if (next.paymentState() != io.github.vcl.order.PaymentState.AUTHORIZED) {
+            names.put("#amount", AMOUNT);
+            values.put(":amount", OrderItemMapper.n(presumed.amount().minor()));
+            condition.append(" AND #amount = :amount");
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(REFERENCE, AttributeValue.fromS(presumed.reference().value())))
+                    .updateExpression(update)
+                    .conditionExpression(condition.toString())
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notAwaitingPayment) {
+            return false;
+        }
+    }
+
     /** The newest payment attempt for a shop order, if any. */
     public Optional<Order> latestAttempt(String shopOrderId) {
         QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(SHOP_ORDER_INDEX)

@@ -111,6 +111,39 @@ abstract class OrderStoreContract {
         assertEquals("psp-0", read.pspReference());
     }
 
+    /** The one-call callback path writes exactly what read-decide-write would, and only onto an awaiting order. */
+    @Test
+    void awaitingPaymentWriteEqualsTheUsualPath() {
+        Order fast = store.apply(store.create(newOrder(T0)).sessionCreated("u", "t", Source.STOREFRONT, T0));
+        Order usual = store.apply(store.create(newOrder(T0)).sessionCreated("u", "t", Source.STOREFRONT, T0));
+        Instant at = T0.plusSeconds(90);
+        java.util.function.Function<Order, Transition> callback = o -> o.sessionCompleted(Source.CALLBACK, at)
+                .andThen(x -> x.observePayment(authorized(55000, 0, at)));
+
+        Order presumed = Order.awaitingPayment(fast.reference(), fast.amount());
+        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), "wrong-hash"));
+        assertEquals(fast, store.find(fast.reference()).orElseThrow());
+        assertTrue(store.applyToAwaitingPayment(presumed, callback.apply(presumed), "cb-hash"));
+        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), "cb-hash"), "only once");
+        Order unknown = Order.awaitingPayment(Reference.of("nobody-has-this-2"), fast.amount());
+        assertFalse(store.applyToAwaitingPayment(unknown, callback.apply(unknown), "cb-hash"));
+
+        Order viaFastPath = store.find(fast.reference()).orElseThrow();
+        Order viaUsualPath = store.apply(callback.apply(usual));
+        assertEquals(viaUsualPath.version(), viaFastPath.version());
+        assertEquals(viaUsualPath.sessionState(), viaFastPath.sessionState());
+        assertEquals(viaUsualPath.paymentState(), viaFastPath.paymentState());
+        assertEquals(viaUsualPath.aggregate(), viaFastPath.aggregate());
+        assertEquals(viaUsualPath.pspReference(), viaFastPath.pspReference());
+        assertEquals(viaUsualPath.status(), viaFastPath.status());
+        assertEquals(viaUsualPath.updatedAt(), viaFastPath.updatedAt());
+        assertEquals(viaUsualPath.history().subList(1, 4), viaFastPath.history().subList(1, 4));
+        assertEquals(fast.checkout(), viaFastPath.checkout());
+        assertEquals(fast.lines(), viaFastPath.lines());
+        assertFalse(store.needingReconciliation(T0.plusSeconds(3600), 1000, null).items().stream()
+                .anyMatch(o -> o.reference().equals(fast.reference())));
+    }
+
     @Test
     void unknownReferenceIsEmpty() {
         assertTrue(store.find(Reference.of("nobody-has-this-1")).isEmpty());
