@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Quarkus test profile of the Vipps client integration tests: no Docker dev services (DynamoDB is not used here),
- * a free port for the Lambda mock event server, and one shared simulator whose URL and keys configure the CDI clients.
+ * a free port for the Lambda mock event server, the status function exported (the clients are what is tested), and
+ * one shared simulator whose URL and keys configure the CDI clients.
  */
 public class VippsSimulatorProfile implements QuarkusTestProfile {
 
@@ -17,7 +18,7 @@ public class VippsSimulatorProfile implements QuarkusTestProfile {
                 "quarkus.devservices.enabled", "false",
                 "quarkus.dynamodb.devservices.enabled", "false",
                 "quarkus.lambda.mock-event-server.test-port", "0",
-                "quarkus.funqy.export", "vipps-client-test-noop");
+                "quarkus.funqy.export", "status");
     }
 
     @Override
