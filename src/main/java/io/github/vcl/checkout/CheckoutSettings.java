@@ -1,15 +1,12 @@
 package io.github.vcl.checkout;
 
 import java.net.URI;
-import java.time.Duration;
 
 /**
- * Settings of the checkout flow: where Vipps sends callbacks and customers ({@code publicBaseUrl}, the HTTP API's
- * address), the shop's terms, the reference prefix, the merchant serial number callbacks must carry, and the polling
- * cadence.
+ * Settings of starting a payment: where Vipps sends callbacks and customers ({@code publicBaseUrl}, the HTTP API's
+ * address), the shop's terms, and the reference prefix.
  */
-public record CheckoutSettings(URI publicBaseUrl, URI termsAndConditionsUrl, String referencePrefix,
-                               String merchantSerialNumber, Duration pollInterval, Duration sessionLifetime) {
+public record CheckoutSettings(URI publicBaseUrl, URI termsAndConditionsUrl, String referencePrefix) {
 
     public URI callbackUrl(String reference) {
         return resolve("callbacks/checkout/" + reference);

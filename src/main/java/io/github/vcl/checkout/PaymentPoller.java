@@ -19,8 +19,8 @@ import java.util.function.Function;
 /**
  * Asks Vipps how a pending order stands — one GET in the usual case — and applies the answer. ePayment's GET payment
  * is the source for the payment; Checkout's GET session is asked only while we have no confirmed session (the session
- * request's answer was lost) or when ePayment does not know the payment yet (404), where it tells whether the
- * session is still open or expired.
+ * request's answer was lost), when ePayment does not know the payment yet (404), or when the session's hour is over
+ * and nobody paid: it tells whether the session is still open or expired.
  */
 public class PaymentPoller {
     /** How long a session we sent may be missing at Vipps before we call its creation failed. */
@@ -29,12 +29,15 @@ public class PaymentPoller {
     private final CheckoutClient checkout;
     private final EPaymentClient epayment;
     private final OrderUpdater updater;
+    private final Duration sessionLifetime;
     private final Clock clock;
 
-    public PaymentPoller(CheckoutClient checkout, EPaymentClient epayment, OrderUpdater updater, Clock clock) {
+    public PaymentPoller(CheckoutClient checkout, EPaymentClient epayment, OrderUpdater updater,
+                         Duration sessionLifetime, Clock clock) {
         this.checkout = checkout;
         this.epayment = epayment;
         this.updater = updater;
+        this.sessionLifetime = sessionLifetime;
         this.clock = clock;
     }
 
@@ -54,6 +57,11 @@ public class PaymentPoller {
         }
         try {
             var payment = epayment.getPayment(reference);
+            if (payment.state() == io.github.vcl.vipps.epayment.model.PaymentState.CREATED
+                    && order.createdAt().plus(sessionLifetime).isBefore(at)) {
+                // Past the session's hour with nobody paying: ask Checkout whether the session is gone.
+                return fromSession(order, checkout.getSession(reference), source, at);
+            }
             return o -> VippsSignals.payment(payment, o.currency(), source, at)
                     .map(o::observePayment)
                     .orElseGet(() -> Transition.none(o));

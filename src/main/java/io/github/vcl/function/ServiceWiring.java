@@ -29,6 +29,7 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class ServiceWiring {
+    /** Vipps keeps a Checkout session for one hour (API notes §4.2). */
     private static final Duration SESSION_LIFETIME = Duration.ofHours(1);
 
     @Produces
@@ -45,9 +46,8 @@ public class ServiceWiring {
 
     @Produces
     @Singleton
-    CheckoutSettings checkoutSettings(BackendConfig config, VippsConfig vipps) {
-        return new CheckoutSettings(config.publicBaseUrl(), config.termsAndConditionsUrl(), config.referencePrefix(),
-                vipps.merchantSerialNumber().orElse(""), config.pollInterval(), SESSION_LIFETIME);
+    CheckoutSettings checkoutSettings(BackendConfig config) {
+        return new CheckoutSettings(config.publicBaseUrl(), config.termsAndConditionsUrl(), config.referencePrefix());
     }
 
     @Produces
@@ -70,7 +70,7 @@ public class ServiceWiring {
     @Produces
     @Singleton
     PaymentPoller paymentPoller(VippsClients vipps, OrderStore store, Clock clock) {
-        return new PaymentPoller(vipps.checkout(), vipps.epayment(), new OrderUpdater(store), clock);
+        return new PaymentPoller(vipps.checkout(), vipps.epayment(), new OrderUpdater(store), SESSION_LIFETIME, clock);
     }
 
     @Produces

@@ -3,6 +3,7 @@ package io.github.vcl.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vcl.checkout.CheckoutService;
+import io.github.vcl.local.simulator.Operation;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.Order;
@@ -18,6 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +62,26 @@ class ReconcileFunctionTest extends FunctionTest {
         assertEquals(HistoryEvent.PAYMENT_AUTHORIZED, last.event());
         assertEquals(Source.RECONCILER, last.source());
         assertFalse(order.needsReconciliation());
+    }
+
+    @Test
+    void oneFailingOrderDoesNotStopTheBatch() throws Exception {
+        world().simulator().faults().callbacks().dropNext(3);
+        Reference first = start();
+        Reference failing = start();
+        Reference last = start();
+        for (Reference reference : List.of(first, failing, last)) {
+            world().simulator().customer().approve(reference.value());
+        }
+        world().simulator().faults().on(Operation.GET_PAYMENT).forReference(failing.value()).respond(400).times(1);
+        JsonNode summary = reconcile();
+        assertEquals(1, summary.get("failed").asInt(), summary.toString());
+        assertEquals(true, summary.get("complete").asBoolean());
+        assertEquals(PaymentState.AUTHORIZED, store.find(first).orElseThrow().paymentState());
+        assertEquals(PaymentState.AUTHORIZED, store.find(last).orElseThrow().paymentState());
+        assertEquals(PaymentState.CREATED, store.find(failing).orElseThrow().paymentState());
+        reconcile();
+        assertEquals(PaymentState.AUTHORIZED, store.find(failing).orElseThrow().paymentState(), "next run catches up");
     }
 
     @Test
