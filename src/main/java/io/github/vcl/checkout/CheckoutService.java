@@ -16,6 +16,7 @@ import io.github.vcl.vipps.IdempotencyKey;
 import io.github.vcl.vipps.VippsApiException;
 import io.github.vcl.vipps.checkout.CheckoutClient;
 import io.github.vcl.vipps.checkout.model.InitiateSessionResponse;
+import io.github.vcl.vipps.checkout.model.SessionResponse;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -30,6 +31,7 @@ import java.util.Optional;
 public class CheckoutService {
     private static final Logger LOG = Logger.getLogger(CheckoutService.class);
     private static final int REFERENCE_TRIES = 3;
+    private static final int DUPLICATE_REFERENCE = 409;
 
     private final OrderStore store;
     private final InitiateClaims claims;
@@ -130,6 +132,9 @@ public class CheckoutService {
                 throw ServiceFailure.vipps(e, "Vipps MobilePay did not answer in time. The order is kept: retry "
                         + "with the same Idempotency-Key.");
             }
+            if (e.httpStatus() == DUPLICATE_REFERENCE) {
+                sessionAlreadyAtVipps(order, e);
+            }
             VippsError error = new VippsError(e.httpStatus(), e.errorCode().orElse(null), e.traceId().orElse(null),
                     e.staffMessage(), clock.instant());
             updater.update(reference, o -> o.sessionFailed(error, Source.STOREFRONT, clock.instant()));
@@ -139,6 +144,22 @@ public class CheckoutService {
                 Source.STOREFRONT, clock.instant()));
         LOG.infof("session created for %s", reference);
         return new Started(reference, answer.checkoutFrontendUrl(), answer.token());
+    }
+
+    /**
+     * Vipps says the reference is taken: an earlier try of this request did create the session, but Vipps did not
+     * replay its answer. Record what Checkout shows and ask the shop for a new attempt (the lost address cannot be
+     * recovered); when Checkout has no such session after all, the caller records the refusal.
+     */
+    private void sessionAlreadyAtVipps(Order order, VippsApiException duplicate) {
+        Optional<SessionResponse> existing = checkout.getSession(order.reference().value());
+        if (existing.isEmpty()) {
+            return;
+        }
+        updater.update(order.reference(), o -> VippsSignals.session(o, existing.get(), Source.STOREFRONT,
+                clock.instant()));
+        throw ServiceFailure.vipps(duplicate, "Vipps MobilePay already has a session for " + order.reference()
+                + " but did not repeat its address. Start a new payment with a new Idempotency-Key.");
     }
 
     /** The first attempt of a new shop order, or the next attempt after an earlier one that was not paid. */

@@ -126,6 +126,19 @@ class InitiateFunctionTest extends FunctionTest {
         assertEquals(failed.reference().nextAttempt().value(), json(again).get("reference").asText());
     }
 
+    /** Vipps created the session but its answer never arrived: the client's retry finds the reference taken. */
+    @Test
+    void aLostSessionAnswerIsNeverCalledAFailure() throws Exception {
+        world().simulator().faults().on(Operation.CREATE_SESSION).delay(java.time.Duration.ofSeconds(6)).times(1);
+        HttpResponse<String> response = Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("1005"));
+        Order order = store.latestAttempt("1005").orElseThrow();
+        // The simulator, like Checkout without idempotent session creation, answers the retry 409.
+        assertEquals(502, response.statusCode(), response.body());
+        assertTrue(json(response).get("detail").asText().contains("already has a session"), response.body());
+        assertEquals(SessionState.CREATED, order.sessionState(), "the session Vipps has is recorded, not failed");
+        assertEquals(null, order.lastError());
+    }
+
     static Stream<Arguments> badRequests() {
         String good = Carts.json("bad-1");
         Map<String, String> auth = Api.shopAuth();
