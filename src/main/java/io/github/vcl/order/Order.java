@@ -184,11 +184,6 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
      */
     public Transition requestOperation(OperationType type, Optional<Money> requested, String requestedBy,
                                        String reason, Instant at) {
-        Optional<Operation> pending = pendingOperation();
-        if (pending.isPresent()) {
-            return Transition.rejected(this, "A " + pending.get().type().keyWord() + " of "
-                    + pending.get().amount() + " is still being processed; try again when it has finished.");
-        }
         if (requested.isPresent() && requested.get().currency() != currency()) {
             return Transition.rejected(this, "This order is in " + currency() + ", not " + requested.get().currency()
                     + ".");
