@@ -47,6 +47,13 @@ public interface BackendConfig {
         Set<ApiCaller.Right> rights();
     }
 
+    /**
+     * The order-details page linked from the customer's Vipps payment history, with {@code {shopOrderId}} and/or
+     * {@code {reference}} placeholders, e.g. {@code https://shop.example/orders/{shopOrderId}}. Without it no link
+     * is set. Only the reconciler (which files the payment history) reads it.
+     */
+    Optional<String> orderDetailsUrlTemplate();
+
     /** Least time between two status polls of Vipps for one order (per container). */
     @WithDefault("2s")
     Duration pollInterval();

@@ -10,6 +10,7 @@ import io.github.vcl.checkout.SessionTokens;
 import io.github.vcl.checkout.StatusService;
 import io.github.vcl.operations.OperationSender;
 import io.github.vcl.operations.OperationsService;
+import io.github.vcl.reconcile.PaymentHistoryFiler;
 import io.github.vcl.reconcile.ReconcileService;
 import io.github.vcl.store.InitiateClaims;
 import io.github.vcl.store.OrderSearch;
@@ -105,9 +106,12 @@ public class ServiceWiring {
     @Produces
     @Singleton
     ReconcileService reconcileService(OrderStore store, DynamoDbClient dynamo, PaymentPoller poller,
-                                      OperationSender sender, BackendConfig config, Clock clock) {
+                                      OperationSender sender, VippsClients vipps, BackendConfig config,
+                                      Clock clock) {
+        PaymentHistoryFiler paymentHistory = new PaymentHistoryFiler(vipps.orderManagement(), new OrderUpdater(store),
+                config.orderDetailsUrlTemplate(), clock);
         return new ReconcileService(store, new ReconcilerBookmark(dynamo, config.ordersTable()), poller, sender,
-                config.reconcile().concurrency(), config.reconcile().pageSize(), clock);
+                paymentHistory, config.reconcile().concurrency(), config.reconcile().pageSize(), clock);
     }
 
     @Produces

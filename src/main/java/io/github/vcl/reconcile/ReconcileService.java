@@ -1,5 +1,6 @@
 package io.github.vcl.reconcile;
 
+import io.github.vcl.checkout.OrderUpdater;
 import io.github.vcl.checkout.PaymentPoller;
 import io.github.vcl.operations.OperationSender;
 import io.github.vcl.order.Operation;
@@ -27,8 +28,9 @@ import java.util.concurrent.Future;
 /**
  * The safety net under callbacks and the return page: pages through the orders that still need attention, asks
  * Vipps about each (bounded concurrency), applies what changed, finishes operations a crash left in flight with
- * their own Idempotency-Key, and stops in time before the Lambda deadline, resuming there next run. One order's
- * failure is counted and logged, never fatal to the batch.
+ * their own Idempotency-Key, files authorized orders in the customer's Vipps payment history, and stops in time
+ * before the Lambda deadline, resuming there next run. One order's failure is counted and logged, never fatal to the
+ * batch.
  */
 public class ReconcileService {
     private static final Logger LOG = Logger.getLogger(ReconcileService.class);
@@ -39,16 +41,19 @@ public class ReconcileService {
     private final ReconcilerBookmark bookmark;
     private final PaymentPoller poller;
     private final OperationSender operations;
+    private final PaymentHistoryFiler paymentHistory;
     private final int concurrency;
     private final int pageSize;
     private final Clock clock;
 
     public ReconcileService(OrderStore store, ReconcilerBookmark bookmark, PaymentPoller poller,
-                            OperationSender operations, int concurrency, int pageSize, Clock clock) {
+                            OperationSender operations, PaymentHistoryFiler paymentHistory, int concurrency,
+                            int pageSize, Clock clock) {
         this.store = store;
         this.bookmark = bookmark;
         this.poller = poller;
         this.operations = operations;
+        this.paymentHistory = paymentHistory;
         this.concurrency = concurrency;
         this.pageSize = pageSize;
         this.clock = clock;
@@ -97,12 +102,21 @@ public class ReconcileService {
                 return Result.SKIPPED;
             }
             Order order = found.get();
+            boolean changed = false;
             Optional<Operation> inFlight = order.pendingOperation();
             if (inFlight.isPresent()) {
-                operations.send(order, inFlight.get(), Source.RECONCILER);
-                return Result.CHANGED;
+                order = operations.send(order, inFlight.get(), Source.RECONCILER);
+                changed = true;
+            } else if (!order.paymentState().isFinal()) {
+                OrderUpdater.Updated polled = poller.refresh(order, Source.RECONCILER);
+                order = polled.order();
+                changed = polled.transition().applied();
             }
-            return poller.refresh(order, Source.RECONCILER).transition().applied() ? Result.CHANGED : Result.UNCHANGED;
+            if (order.owesPaymentHistory()) {
+                paymentHistory.file(order);
+                changed = true;
+            }
+            return changed ? Result.CHANGED : Result.UNCHANGED;
         } catch (RuntimeException e) {
             LOG.warnf("reconcile of %s failed: %s", reference, e.getMessage());
             return Result.FAILED;

@@ -121,7 +121,7 @@ class OperationsFunctionTest extends FunctionTest {
         Order order = order(reference);
         assertEquals(OrderStatus.CAPTURED, order.status());
         assertEquals(50000, order.aggregate().captured().minor());
-        assertFalse(order.needsReconciliation());
+        assertTrue(order.pendingOperation().isEmpty());
         assertEquals(1, modifications(reference).size());
         assertEquals(order.operations().get(0).idempotencyKey(),
                 modifications(reference).get(0).header("Idempotency-Key"));

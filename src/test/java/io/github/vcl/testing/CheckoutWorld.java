@@ -24,6 +24,7 @@ import java.util.UUID;
  */
 public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
     public static final String SHOP_API_KEY = "shop-key-for-tests-0123456789";
+    public static final String ORDER_DETAILS_URL_TEMPLATE = "https://shop.example/orders/{shopOrderId}";
     /** Staff member "kari": operations and support. */
     public static final String STAFF_API_KEY = "staff-key-kari-for-tests-0123456789";
     /** Staff member "ola": support only. */
@@ -81,6 +82,7 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         config.put("vipps.subscription-key", credentials.subscriptionKey());
         config.put("vipps.merchant-serial-number", credentials.merchantSerialNumber());
         config.put("vipps.retry.base-delay", "10ms");
+        config.put("vcl.order-details-url-template", ORDER_DETAILS_URL_TEMPLATE);
         config.put("vcl.staff.kari.api-key", STAFF_API_KEY);
         config.put("vcl.staff.kari.rights", "operations,support");
         config.put("vcl.staff.ola.api-key", SUPPORT_API_KEY);
