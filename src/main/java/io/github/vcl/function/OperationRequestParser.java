@@ -9,7 +9,6 @@ import io.github.vcl.order.OperationType;
 import io.github.vcl.service.ServiceFailure;
 import io.github.vcl.service.ServiceFailure.FieldError;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,15 +35,7 @@ public class OperationRequestParser {
         if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return new OperationRequest(type, Optional.empty(), Optional.empty(), Optional.empty(), requestedBy);
         }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw ServiceFailure.badRequest("The body is not valid JSON; nothing was changed.", List.of());
-        }
-        if (root == null || !root.isObject()) {
-            throw ServiceFailure.badRequest("The body must be a JSON object; nothing was changed.", List.of());
-        }
+        JsonNode root = JsonBodies.object(json, body);
         List<FieldError> errors = new ArrayList<>();
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
