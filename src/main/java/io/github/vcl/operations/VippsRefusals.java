@@ -14,6 +14,7 @@ import java.util.Map;
  * failures: the operation stays recorded and is sent again with the same Idempotency-Key.
  */
 final class VippsRefusals {
+    private static final String NOTHING_MOVED = "Nothing was moved.";
     private static final Map<String, String> ADVICE = Map.of(
             "6040", "Refund instead.",
             "6060", "The customer approved the payment meanwhile; cancel again to release the reservation.",
@@ -27,7 +28,7 @@ final class VippsRefusals {
         String code = e.errorCode().orElse(null);
         boolean paymentState = code != null && code.startsWith("6") || e.isIdempotencyConflict();
         String detail = "Vipps MobilePay refused the " + op.type().keyWord() + " of " + op.amount() + ": " + e.staffMessage()
-                + (code == null ? "" : " (code " + code + ")") + ". " + ADVICE.getOrDefault(code, "Nothing was moved.");
+                + (code == null ? "" : " (code " + code + ")") + ". " + (code == null ? NOTHING_MOVED : ADVICE.getOrDefault(code, NOTHING_MOVED));
         return new ServiceFailure(paymentState ? 409 : 502, paymentState ? "Refused by Vipps MobilePay"
                 : "Vipps MobilePay error", detail.strip(), List.of(), e.traceId().orElse(null), code);
     }

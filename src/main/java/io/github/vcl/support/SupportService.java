@@ -32,6 +32,8 @@ public class SupportService {
     private static final Logger LOG = Logger.getLogger(SupportService.class);
     /** How far back a search by date alone looks when no {@code from} is given (it walks one partition per month). */
     static final Duration DEFAULT_WINDOW = Duration.ofDays(366);
+    /** The longest range a search by date alone may cover: at most 37 monthly partitions per page. */
+    static final Duration MAX_DATE_RANGE = Duration.ofDays(3 * 366);
 
     private final OrderStore store;
     private final OrderSearch search;
@@ -50,11 +52,16 @@ public class SupportService {
 
     public Page<Order> search(OrderQuery query) {
         Instant to = query.to().orElse(clock.instant().plusSeconds(1));
-        boolean partitioned = query.shopOrderId().isPresent() || query.status().isPresent();
-        Instant from = query.from().orElse(partitioned ? Instant.EPOCH : to.minus(DEFAULT_WINDOW));
+        boolean keyed = query.shopOrderId().isPresent() || query.status().isPresent()
+                || query.reference().isPresent();
+        Instant from = query.from().orElse(keyed ? Instant.EPOCH : to.minus(DEFAULT_WINDOW));
         if (!from.isBefore(to)) {
             throw ServiceFailure.badRequest("'from' must be before 'to'.",
                     List.of(new ServiceFailure.FieldError("from", "must be before 'to'")));
+        }
+        if (!keyed && Duration.between(from, to).compareTo(MAX_DATE_RANGE) > 0) {
+            throw ServiceFailure.badRequest("A search by date alone covers at most three years; narrow the range or "
+                    + "add a status or shop order id.", List.of(new ServiceFailure.FieldError("from", "too far back")));
         }
         if (query.reference().isPresent()) {
             List<Order> found = store.find(query.reference().get())

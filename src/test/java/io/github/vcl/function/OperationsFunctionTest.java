@@ -259,6 +259,51 @@ class OperationsFunctionTest extends FunctionTest {
         assertTrue(modifications(reference).stream().allMatch(r -> key.equals(r.header("Idempotency-Key"))));
     }
 
+    /** Captured outside this backend (e.g. in the portal): our record is behind, Vipps refuses with 6090. */
+    @Test
+    void aVippsRefusalIsAStaffReadableProblemWithVippsTraceId() throws Exception {
+        Reference reference = orders.authorized();
+        epayment.capture(reference.value(), io.github.vcl.vipps.model.Amount.nok(10000),
+                io.github.vcl.vipps.IdempotencyKey.of("portal-capture-" + reference.value().substring(5)));
+        HttpResponse<String> refused = post(reference, "capture", "");
+        assertStatus(409, refused);
+        JsonNode problem = json(refused);
+        assertEquals("6090", problem.get("vippsErrorCode").asText());
+        assertFalse(problem.get("traceId").asText().isBlank(), refused.body());
+        assertEquals("Vipps MobilePay refused the capture of NOK 500.00: Cannot capture more than the reserved amount "
+                + "(code 6090). Vipps MobilePay shows less left to capture than our record; the order was re-read "
+                + "from Vipps.", problem.get("detail").asText());
+
+        Order order = order(reference);
+        assertEquals("FAILED", order.operations().get(0).status().name());
+        assertEquals("6090", order.lastError().code());
+        assertEquals(problem.get("traceId").asText(), order.lastError().traceId());
+        assertEquals(10000, order.aggregate().captured().minor(), "re-read from Vipps");
+        assertStatus(200, post(reference, "capture", ""));
+        assertEquals(50000, order(reference).aggregate().captured().minor());
+    }
+
+    @ParameterizedTest(name = "Vipps answers {0}")
+    @CsvSource({"423, Vipps MobilePay is busy with another change to this payment.",
+            "429, Vipps MobilePay asked us to slow down.",
+            "503, Vipps MobilePay had a temporary problem."})
+    void anOpenAnswerLeavesTheOperationRecordedForTheReconciler(int status, String message) throws Exception {
+        Reference reference = orders.authorized();
+        world().simulator().faults().on(Operation.REFUND).forReference(reference.value()).respond(status).times(3);
+        assertStatus(200, post(reference, "capture", ""));
+        HttpResponse<String> refund = post(reference, "refund", "{\"amount\": 1000}");
+        assertStatus(202, refund);
+        assertTrue(json(refund).get("message").asText().startsWith(message + " The refund of NOK 10.00 is recorded"),
+                refund.body());
+        assertEquals(0, vippsEvents(reference, PaymentEventName.REFUNDED));
+
+        reconciler.run(Instant.now().plus(Duration.ofSeconds(30)));
+        Order order = order(reference);
+        assertTrue(order.pendingOperation().isEmpty());
+        assertEquals(1000, order.aggregate().refunded().minor());
+        assertEquals(1, vippsEvents(reference, PaymentEventName.REFUNDED));
+    }
+
     @Test
     void unauthenticatedOrWronglyAuthenticatedCallsChangeNothing() throws Exception {
         Reference reference = orders.authorized();

@@ -50,7 +50,8 @@ class ReconcileAfterCrashTest extends FunctionTest {
         ReconcileFunctionTest.reconcile();
         Order paid = store.find(crashed.reference()).orElseThrow();
         assertEquals(PaymentState.AUTHORIZED, paid.paymentState());
-        assertEquals(List.of(HistoryEvent.ORDER_CREATED, HistoryEvent.SESSION_CREATED, HistoryEvent.PAYMENT_AUTHORIZED),
+        assertEquals(List.of(HistoryEvent.ORDER_CREATED, HistoryEvent.SESSION_CREATED, HistoryEvent.PAYMENT_AUTHORIZED,
+                        HistoryEvent.PAYMENT_HISTORY_FILED),
                 paid.history().stream().map(HistoryEntry::event).toList());
     }
 }

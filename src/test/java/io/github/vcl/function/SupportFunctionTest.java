@@ -184,7 +184,8 @@ class SupportFunctionTest extends FunctionTest {
     @Test
     void badSearchesAreProblems() throws Exception {
         for (String query : List.of("status=SHIPPED", "from=yesterday", "limit=0", "limit=101", "refrence=x",
-                "reference=x", "from=2026-11-25&to=2026-11-24", "cursor=bm9wZQ")) {
+                "reference=x", "from=2026-11-25&to=2026-11-24", "cursor=bm9wZQ",
+                "from=2010-01-01")) {
             HttpResponse<String> response = Api.get("/orders?" + query, Api.staffAuth());
             assertEquals(400, response.statusCode(), query + ": " + response.body());
             assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());

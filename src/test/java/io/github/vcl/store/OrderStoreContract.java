@@ -204,7 +204,8 @@ abstract class OrderStoreContract {
         Set<Reference> finished = new HashSet<>();
         for (int i = 0; i < 6; i++) {
             Order created = store.create(newOrder(base.plusSeconds(100 + i)));
-            store.apply(created.observePayment(authorized(55000, 0, base.plusSeconds(100 + i))));
+            Order paid = store.apply(created.observePayment(authorized(55000, 0, base.plusSeconds(100 + i))));
+            store.apply(paid.paymentHistoryFiled("order-details link", Source.RECONCILER, base.plusSeconds(100 + i)));
             finished.add(created.reference());
         }
         Order later = store.create(newOrder(base.plusSeconds(3600)));
@@ -228,7 +229,8 @@ abstract class OrderStoreContract {
 
         Reference first = seen.get(0);
         Order settled = store.find(first).orElseThrow();
-        store.apply(settled.observePayment(authorized(55000, 0, base.plusSeconds(1))));
+        Order paid = store.apply(settled.observePayment(authorized(55000, 0, base.plusSeconds(1))));
+        store.apply(paid.paymentHistoryFiled("order-details link", Source.RECONCILER, base.plusSeconds(1)));
         Page<Reference> afterSettling = store.needingReconciliation(dueBy, 100, null);
         assertEquals(24, afterSettling.items().size());
         assertFalse(afterSettling.items().contains(first));
