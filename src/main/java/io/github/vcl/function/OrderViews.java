@@ -42,7 +42,8 @@ final class OrderViews {
                                String statusText, String currency, long amount, StatusFunction.Amounts amounts) {
         static OrderSummary of(Order o) {
             return new OrderSummary(o.reference().value(), o.shopOrderId(), o.createdAt(), o.status().name(),
-                    o.status().label(), o.currency().name(), o.amount().minor(), StatusFunction.Amounts.of(o.aggregate()));
+                    o.status().label(), o.currency().name(), o.amount().minor(),
+                    StatusFunction.Amounts.of(o.aggregate()));
         }
     }
 

@@ -27,10 +27,11 @@ final class VippsRefusals {
     static ServiceFailure refused(VippsApiException e, Operation op) {
         String code = e.errorCode().orElse(null);
         boolean paymentState = code != null && code.startsWith("6") || e.isIdempotencyConflict();
-        String detail = "Vipps MobilePay refused the " + op.type().keyWord() + " of " + op.amount() + ": " + e.staffMessage()
-                + (code == null ? "" : " (code " + code + ")") + ". " + (code == null ? NOTHING_MOVED : ADVICE.getOrDefault(code, NOTHING_MOVED));
+        String advice = code == null ? NOTHING_MOVED : ADVICE.getOrDefault(code, NOTHING_MOVED);
+        String detail = "Vipps MobilePay refused the " + op.type().keyWord() + " of " + op.amount() + ": "
+                + e.staffMessage() + (code == null ? "" : " (code " + code + ")") + ". " + advice;
         return new ServiceFailure(paymentState ? 409 : 502, paymentState ? "Refused by Vipps MobilePay"
-                : "Vipps MobilePay error", detail.strip(), List.of(), e.traceId().orElse(null), code);
+                : "Vipps MobilePay error", detail, List.of(), e.traceId().orElse(null), code);
     }
 
     /** For an answer that leaves the outcome open: what happens next. */

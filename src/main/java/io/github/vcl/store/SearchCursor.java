@@ -11,8 +11,8 @@ import static io.github.vcl.store.OrderTable.*;
 
 /**
  * Where a support search stopped, as an opaque URL-safe string: the index partition it was reading and, unless it
- * stopped at a partition's start, the last item's {@code createdAt} and reference ({@code createdAt|reference|partition};
- * the partition goes last because a shop order id may contain the separator).
+ * stopped at a partition's start, the last item's {@code createdAt} and reference
+ * ({@code createdAt|reference|partition}; the partition goes last because a shop order id may contain the separator).
  */
 final class SearchCursor {
     private static final String SEPARATOR = "|";

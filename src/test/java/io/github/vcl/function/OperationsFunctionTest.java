@@ -94,7 +94,8 @@ class OperationsFunctionTest extends FunctionTest {
 
     private static List<RecordedRequest> modifications(Reference reference) {
         return world().simulator().requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().startsWith("/epayment/v1/payments/" + reference + "/"))
+                .filter(r -> r.method().equals("POST")
+                        && r.path().startsWith("/epayment/v1/payments/" + reference + "/"))
                 .toList();
     }
 
@@ -131,7 +132,8 @@ class OperationsFunctionTest extends FunctionTest {
     void twoPartialCapturesThenCancelOfTheRest() throws Exception {
         Reference reference = orders.authorized();
         assertStatus(200, post(reference, "capture", "{\"amount\": 20000, \"currency\": \"NOK\"}"));
-        assertEquals("PARTIALLY_CAPTURED", json(post(reference, "capture", "{\"amount\": 10000}")).get("status").asText());
+        assertEquals("PARTIALLY_CAPTURED",
+                json(post(reference, "capture", "{\"amount\": 10000}")).get("status").asText());
         HttpResponse<String> cancel = post(reference, "cancel", "");
         assertStatus(200, cancel);
         assertEquals(20000, json(cancel).at("/operation/amount").asLong());
@@ -311,9 +313,11 @@ class OperationsFunctionTest extends FunctionTest {
         assertStatus(401, post(reference.value(), "capture", "", Map.of()));
         assertStatus(401, post(reference.value(), "capture", "", Api.bearer("not-a-key")));
         assertStatus(401, post(reference.value(), "capture", "", Map.of("Authorization", "Basic a2FyaTpwdw==")));
-        HttpResponse<String> supportOnly = post(reference.value(), "refund", "", Api.bearer(CheckoutWorld.SUPPORT_API_KEY));
+        HttpResponse<String> supportOnly = post(reference.value(), "refund", "",
+                Api.bearer(CheckoutWorld.SUPPORT_API_KEY));
         assertStatus(403, supportOnly);
-        assertEquals("This API key may not capture, refund or cancel payments.", json(supportOnly).get("detail").asText());
+        assertEquals("This API key may not capture, refund or cancel payments.",
+                json(supportOnly).get("detail").asText());
         assertEquals(before, world().tableSnapshot());
         assertEquals(List.of(), modifications(reference));
 

@@ -111,7 +111,8 @@ class SupportFunctionTest extends FunctionTest {
 
         assertEquals(List.of(attempts.subList(0, 2), attempts.subList(2, 4), attempts.subList(4, 6), List.of()),
                 pages("shopOrderId=" + shopOrderId, 2));
-        assertEquals(List.of(List.of(alsoPaid.value(), paid.value())), pages(window(from, to) + "&status=AUTHORIZED", 5));
+        assertEquals(List.of(List.of(alsoPaid.value(), paid.value())),
+                pages(window(from, to) + "&status=AUTHORIZED", 5));
         assertEquals(List.of(List.of(attempts.get(0))),
                 pages("shopOrderId=" + shopOrderId + "&reference=" + attempts.get(0), 5));
         assertEquals(List.of(List.of()), pages("shopOrderId=" + shopOrderId + "&status=AUTHORIZED", 5));
