@@ -1,7 +1,6 @@
 package io.github.vcl.checkout;
 
 import io.github.vcl.order.Order;
-import io.github.vcl.order.OrderLine;
 import io.github.vcl.vipps.checkout.model.CheckoutConfiguration;
 import io.github.vcl.vipps.checkout.model.InitiateSessionRequest;
 import io.github.vcl.vipps.checkout.model.Logistics;
@@ -12,7 +11,6 @@ import io.github.vcl.vipps.checkout.model.OrderSummary;
 import io.github.vcl.vipps.checkout.model.PaymentTransaction;
 import io.github.vcl.vipps.checkout.model.PrefillCustomer;
 import io.github.vcl.vipps.model.Amount;
-import io.github.vcl.vipps.model.UnitInfo;
 
 /**
  * Builds the Checkout session request for an order. It sends {@code orderSummary}, so Vipps itself files the
@@ -29,7 +27,7 @@ final class SessionRequests {
         MerchantInfo merchant = new MerchantInfo(settings.callbackUrl(reference).toString(),
                 settings.returnUrl(reference, tokens.returnToken()).toString(), tokens.callbackToken(),
                 settings.termsAndConditionsUrl().toString());
-        OrderSummary summary = new OrderSummary(order.lines().stream().map(SessionRequests::line).toList(),
+        OrderSummary summary = new OrderSummary(order.lines().stream().map(VippsOrderLines::of).toList(),
                 OrderBottomLine.of(currency));
         PaymentTransaction transaction = new PaymentTransaction(Amount.of(order.amount().minor(), currency), reference,
                 order.description().text(), summary);
@@ -39,13 +37,6 @@ final class SessionRequests {
                 c.email(), c.phoneNumber(), c.streetAddress(), c.city(), c.postalCode(), c.country())).orElse(null);
         return InitiateSessionRequest.payment(merchant, transaction, logistics, prefill,
                 CheckoutConfiguration.webDefaults());
-    }
-
-    private static io.github.vcl.vipps.model.OrderLine line(OrderLine line) {
-        var vippsLine = io.github.vcl.vipps.model.OrderLine.of(line.id(), line.name(), line.totalAmount().minor(),
-                line.totalAmountExcludingTax().minor(), line.totalTaxAmount().minor(), line.taxRate(),
-                UnitInfo.pieces(line.unitPrice().minor(), line.quantity()));
-        return line.shipping() ? vippsLine.asShipping() : vippsLine;
     }
 
     private static LogisticsOption option(InitiateRequest.ShippingOption option) {

@@ -6,7 +6,9 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Configuration of the backend (prefix {@code vcl}). Secrets are optional here so that each Lambda starts with only
@@ -30,6 +32,27 @@ public interface BackendConfig {
 
     /** The key the shop server sends as {@code Authorization: Bearer …}. Initiate and status need it. */
     Optional<Secret> shopApiKey();
+
+    /**
+     * Staff members by id ({@code vcl.staff.<id>.api-key}, {@code vcl.staff.<id>.rights}); the id is recorded as who
+     * asked for an operation. Only the operations and support functions read it.
+     */
+    Map<String, StaffMember> staff();
+
+    interface StaffMember {
+        /** Sent as {@code Authorization: Bearer <key>}; at least 32 characters. */
+        Secret apiKey();
+
+        /** What the key may do: {@code operations} (capture, refund, cancel), {@code support} (read orders). */
+        Set<ApiCaller.Right> rights();
+    }
+
+    /**
+     * The order-details page linked from the customer's Vipps payment history, with {@code {shopOrderId}} and/or
+     * {@code {reference}} placeholders, e.g. {@code https://shop.example/orders/{shopOrderId}}. Without it no link
+     * is set. Only the reconciler (which files the payment history) reads it.
+     */
+    Optional<String> orderDetailsUrlTemplate();
 
     /** Least time between two status polls of Vipps for one order (per container). */
     @WithDefault("2s")

@@ -12,7 +12,6 @@ import io.github.vcl.order.PaymentDescription;
 import io.github.vcl.service.ServiceFailure;
 import io.github.vcl.service.ServiceFailure.FieldError;
 
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -38,15 +37,7 @@ public class InitiateRequestParser {
     }
 
     public InitiateRequest parse(byte[] body, Optional<String> idempotencyKey) {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException e) {
-            throw ServiceFailure.badRequest("The body is not valid JSON.", List.of());
-        }
-        if (root == null || !root.isObject()) {
-            throw ServiceFailure.badRequest("The body must be a JSON object.", List.of());
-        }
+        JsonNode root = JsonBodies.object(json, body);
         List<FieldError> errors = new ArrayList<>();
         idempotencyKey.filter(k -> k.isBlank() || k.length() > MAX_IDEMPOTENCY_KEY).ifPresent(k ->
                 errors.add(new FieldError("Idempotency-Key", "must be 1–" + MAX_IDEMPOTENCY_KEY + " characters")));

@@ -9,10 +9,14 @@ import io.github.vcl.checkout.PaymentPoller;
 import io.github.vcl.checkout.SessionTokens;
 import io.github.vcl.checkout.StatusService;
 import io.github.vcl.operations.OperationSender;
+import io.github.vcl.operations.OperationsService;
+import io.github.vcl.reconcile.PaymentHistoryFiler;
 import io.github.vcl.reconcile.ReconcileService;
 import io.github.vcl.store.InitiateClaims;
+import io.github.vcl.store.OrderSearch;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.store.ReconcilerBookmark;
+import io.github.vcl.support.SupportService;
 import io.github.vcl.vipps.VippsClients;
 import io.github.vcl.vipps.VippsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,17 +85,51 @@ public class ServiceWiring {
 
     @Produces
     @Singleton
+    OperationSender operationSender(VippsClients vipps, OrderStore store, Clock clock) {
+        return new OperationSender(vipps.epayment(), new OrderUpdater(store), clock);
+    }
+
+    @Produces
+    @Singleton
+    OperationsService operationsService(OrderStore store, OperationSender sender, PaymentPoller poller, Clock clock) {
+        return new OperationsService(new OrderUpdater(store), sender, poller, clock);
+    }
+
+    @Produces
+    @Singleton
+    SupportService supportService(OrderStore store, DynamoDbClient dynamo, VippsClients vipps, BackendConfig config,
+                                  Clock clock) {
+        return new SupportService(store, new OrderSearch(dynamo, config.ordersTable()), vipps.epayment(),
+                vipps.checkout(), clock);
+    }
+
+    @Produces
+    @Singleton
     ReconcileService reconcileService(OrderStore store, DynamoDbClient dynamo, PaymentPoller poller,
-                                      VippsClients vipps, BackendConfig config, Clock clock) {
-        OperationSender sender = new OperationSender(vipps.epayment(), new OrderUpdater(store), clock);
+                                      OperationSender sender, VippsClients vipps, BackendConfig config,
+                                      Clock clock) {
+        PaymentHistoryFiler paymentHistory = new PaymentHistoryFiler(vipps.orderManagement(), new OrderUpdater(store),
+                config.orderDetailsUrlTemplate(), clock);
         return new ReconcileService(store, new ReconcilerBookmark(dynamo, config.ordersTable()), poller, sender,
-                config.reconcile().concurrency(), config.reconcile().pageSize(), clock);
+                paymentHistory, config.reconcile().concurrency(), config.reconcile().pageSize(), clock);
     }
 
     @Produces
     @Singleton
     ShopAuthenticator shopAuthenticator(BackendConfig config) {
         return new ShopAuthenticator(config.shopApiKey().orElseThrow(() -> missing("vcl.shop-api-key")));
+    }
+
+    @Produces
+    @Singleton
+    StaffAuthenticator staffAuthenticator(BackendConfig config) {
+        return new StaffAuthenticator(config.shopApiKey(), config.staff());
+    }
+
+    @Produces
+    @Singleton
+    OperationRequestParser operationRequestParser(ObjectMapper json) {
+        return new OperationRequestParser(json);
     }
 
     @Produces

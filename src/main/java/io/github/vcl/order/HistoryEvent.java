@@ -6,7 +6,9 @@ public enum HistoryEvent {
     SESSION_CREATED, SESSION_FAILED, SESSION_COMPLETED, SESSION_EXPIRED,
     PAYMENT_AUTHORIZED, PAYMENT_ABORTED, PAYMENT_EXPIRED, PAYMENT_TERMINATED,
     CAPTURED, REFUNDED, CANCELLED,
-    OPERATION_REQUESTED, OPERATION_SUCCEEDED, OPERATION_FAILED;
+    OPERATION_REQUESTED, OPERATION_SUCCEEDED, OPERATION_FAILED,
+    /** The order's link (and, where Checkout filed none, its receipt) are in the customer's Vipps payment history. */
+    PAYMENT_HISTORY_FILED;
 
     static HistoryEvent paymentReached(PaymentState state) {
         return switch (state) {

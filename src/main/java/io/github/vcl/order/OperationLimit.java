@@ -1,6 +1,7 @@
 package io.github.vcl.order;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How much of an operation an order allows right now, or why none: the rules of ePayment capture, refund and cancel
@@ -11,6 +12,11 @@ public record OperationLimit(OperationType type, Money maximum, String refusal) 
     public static OperationLimit of(Order order, OperationType type) {
         Aggregate agg = order.aggregate();
         Money zero = Money.zero(order.currency());
+        Optional<Operation> pending = order.pendingOperation();
+        if (pending.isPresent()) {
+            return new OperationLimit(type, zero, "A " + pending.get().type().keyWord() + " of "
+                    + pending.get().amount() + " is still being processed; try again when it has finished.");
+        }
         PaymentState state = order.paymentState();
         if (state != PaymentState.AUTHORIZED) {
             if (type == OperationType.CANCEL && state == PaymentState.CREATED

@@ -4,7 +4,7 @@ package io.github.vcl.order;
 public enum OperationType {
     CAPTURE, REFUND, CANCEL;
 
-    String keyWord() {
+    public String keyWord() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -67,12 +67,30 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
 
     /**
      * True while something is unresolved: the session is being created or the customer may still pay (until the
-     * payment or the session reaches an end), or an operation waits for Vipps' answer. Only such orders sit in the reconciliation index.
+     * payment or the session reaches an end), an operation waits for Vipps' answer, or an authorized order is not yet
+     * in the customer's Vipps payment history. Only such orders sit in the reconciliation index.
      */
     public boolean needsReconciliation() {
         boolean paymentOpen = !paymentState.isFinal() && sessionState != SessionState.FAILED
                 && sessionState != SessionState.EXPIRED;
-        return paymentOpen || pendingOperation().isPresent();
+        return paymentOpen || pendingOperation().isPresent() || owesPaymentHistory();
+    }
+
+    /** Authorized, but its link (and receipt, where needed) are not yet filed with Vipps Order Management. */
+    public boolean owesPaymentHistory() {
+        return paymentState == PaymentState.AUTHORIZED
+                && history.stream().noneMatch(e -> e.event() == HistoryEvent.PAYMENT_HISTORY_FILED);
+    }
+
+    /** Vipps Order Management has the order's link and receipt; {@code detail} says what was filed. */
+    public Transition paymentHistoryFiled(String detail, Source source, Instant at) {
+        if (!owesPaymentHistory()) {
+            return Transition.unchanged(this, "the payment history is already filed");
+        }
+        HistoryEntry entry = new HistoryEntry(at, HistoryEvent.PAYMENT_HISTORY_FILED, source, null, null, detail);
+        Order filed = new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState,
+                paymentState, aggregate, pspReference, operations, lastError, createdAt, at, version, appended(entry));
+        return Transition.applied(filed, List.of(entry));
     }
 
     // ---- session signals ----
@@ -197,11 +215,6 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
      */
     public Transition requestOperation(OperationType type, Optional<Money> requested, String requestedBy,
                                        String reason, Instant at) {
-        Optional<Operation> pending = pendingOperation();
-        if (pending.isPresent()) {
-            return Transition.rejected(this, "A " + pending.get().type().keyWord() + " of "
-                    + pending.get().amount() + " is still being processed; try again when it has finished.");
-        }
         if (requested.isPresent() && requested.get().currency() != currency()) {
             return Transition.rejected(this, "This order is in " + currency() + ", not " + requested.get().currency()
                     + ".");

@@ -26,8 +26,9 @@ import java.util.concurrent.Future;
 /**
  * The safety net under callbacks and the return page: pages through the orders that still need attention, asks
  * Vipps about each (bounded concurrency), applies what changed, finishes operations a crash left in flight with
- * their own Idempotency-Key, and stops in time before the Lambda deadline, resuming there next run. One order's
- * failure is counted and logged, never fatal to the batch.
+ * their own Idempotency-Key, files authorized orders in the customer's Vipps payment history, and stops in time
+ * before the Lambda deadline, resuming there next run. One order's failure is counted and logged, never fatal to the
+ * batch.
  */
 public class ReconcileService {
     private static final Logger LOG = Logger.getLogger(ReconcileService.class);
@@ -38,16 +39,19 @@ public class ReconcileService {
     private final ReconcilerBookmark bookmark;
     private final PaymentPoller poller;
     private final OperationSender operations;
+    private final PaymentHistoryFiler paymentHistory;
     private final int concurrency;
     private final int pageSize;
     private final Clock clock;
 
     public ReconcileService(OrderStore store, ReconcilerBookmark bookmark, PaymentPoller poller,
-                            OperationSender operations, int concurrency, int pageSize, Clock clock) {
+                            OperationSender operations, PaymentHistoryFiler paymentHistory, int concurrency,
+                            int pageSize, Clock clock) {
         this.store = store;
         this.bookmark = bookmark;
         this.poller = poller;
         this.operations = operations;
+        this.paymentHistory = paymentHistory;
         this.concurrency = concurrency;
         this.pageSize = pageSize;
         this.clock = clock;
@@ -94,6 +98,11 @@ public class ReconcileService {
             Optional<Operation> inFlight = order.pendingOperation();
             if (inFlight.isPresent()) {
                 operations.send(order, inFlight.get(), Source.RECONCILER);
+                return Result.CHANGED;
+            }
+            if (order.owesPaymentHistory()) {
+                // Filed on the run after the one that saw the authorization: one write per order per run.
+                paymentHistory.file(order);
                 return Result.CHANGED;
             }
             return poller.refresh(order, Source.RECONCILER).transition().applied() ? Result.CHANGED : Result.UNCHANGED;

@@ -38,6 +38,10 @@ public class ServiceFailure extends RuntimeException {
         return new ServiceFailure(401, "Not authenticated", detail, List.of(), null, null);
     }
 
+    public static ServiceFailure forbidden(String detail) {
+        return new ServiceFailure(403, "Not allowed", detail, List.of(), null, null);
+    }
+
     public static ServiceFailure notFound(String detail) {
         return new ServiceFailure(404, "Not found", detail, List.of(), null, null);
     }

@@ -32,6 +32,8 @@ final class OrderItemMapper {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM").withZone(ZoneOffset.UTC);
+
     private OrderItemMapper() {
     }
 
@@ -44,6 +46,7 @@ final class OrderItemMapper {
         item.put(AMOUNT, n(order.amount().minor()));
         item.put(LINES, list(order.lines().stream().map(OrderItemMapper::line).toList()));
         item.put(CREATED_AT, time(order.createdAt()));
+        item.put(CREATED_MONTH, s(month(order.createdAt())));
         item.put(HISTORY, list(order.history().stream().map(OrderItemMapper::entry).toList()));
         item.put(VERSION, n(order.version()));
         return item;
@@ -206,6 +209,11 @@ final class OrderItemMapper {
     /** Fixed width (nanoseconds always written), so stored times sort as text in index sort keys. */
     static AttributeValue time(Instant instant) {
         return s(TIME.format(instant));
+    }
+
+    /** The {@link OrderTable#CREATED_MONTH} partition an instant falls in. */
+    static String month(Instant instant) {
+        return MONTH.format(instant);
     }
 
     private static AttributeValue s(String value) {

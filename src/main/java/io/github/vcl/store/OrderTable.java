@@ -24,6 +24,8 @@ public final class OrderTable {
     public static final String OPERATIONS = "operations";
     public static final String LAST_ERROR = "lastError";
     public static final String CREATED_AT = "createdAt";
+    /** {@code yyyy-MM} (UTC) of {@code createdAt}: partition key of {@link #CREATED_INDEX}. */
+    public static final String CREATED_MONTH = "createdMonth";
     public static final String UPDATED_AT = "updatedAt";
     public static final String HISTORY = "history";
     /** Present (always the same value) only while the order needs reconciliation: makes the index sparse. */
@@ -41,6 +43,7 @@ public final class OrderTable {
     public static final String RECONCILE_KEY_VALUE = "PENDING";
     public static final String SHOP_ORDER_INDEX = "shop-order-index";
     public static final String STATUS_INDEX = "status-index";
+    public static final String CREATED_INDEX = "created-index";
 
     private OrderTable() {
     }

@@ -48,9 +48,11 @@ class ReconcileAfterCrashTest extends FunctionTest {
         world().simulator().faults().callbacks().dropNext(1);
         world().simulator().customer().approve(crashed.reference().value());
         ReconcileFunctionTest.reconcile();
+        ReconcileFunctionTest.reconcile();
         Order paid = store.find(crashed.reference()).orElseThrow();
         assertEquals(PaymentState.AUTHORIZED, paid.paymentState());
-        assertEquals(List.of(HistoryEvent.ORDER_CREATED, HistoryEvent.SESSION_CREATED, HistoryEvent.PAYMENT_AUTHORIZED),
+        assertEquals(List.of(HistoryEvent.ORDER_CREATED, HistoryEvent.SESSION_CREATED, HistoryEvent.PAYMENT_AUTHORIZED,
+                        HistoryEvent.PAYMENT_HISTORY_FILED),
                 paid.history().stream().map(HistoryEntry::event).toList());
     }
 }

@@ -58,9 +58,13 @@ class ReconcileFunctionTest extends FunctionTest {
         assertEquals(true, summary.get("complete").asBoolean(), summary.toString());
         Order order = store.find(reference).orElseThrow();
         assertEquals(PaymentState.AUTHORIZED, order.paymentState());
-        HistoryEntry last = order.history().get(order.history().size() - 1);
-        assertEquals(HistoryEvent.PAYMENT_AUTHORIZED, last.event());
-        assertEquals(Source.RECONCILER, last.source());
+        HistoryEntry authorized = order.history().stream()
+                .filter(e -> e.event() == HistoryEvent.PAYMENT_AUTHORIZED).findFirst().orElseThrow();
+        assertEquals(Source.RECONCILER, authorized.source());
+        assertEquals(HistoryEvent.PAYMENT_AUTHORIZED, order.history().get(order.history().size() - 1).event());
+        reconcile();
+        order = store.find(reference).orElseThrow();
+        assertEquals(HistoryEvent.PAYMENT_HISTORY_FILED, order.history().get(order.history().size() - 1).event());
         assertFalse(order.needsReconciliation());
     }
 

@@ -98,7 +98,11 @@ class SessionTransitionTest {
     void reconciliationNeedFollowsWhatIsUnresolved() {
         assertTrue(inSession(SessionState.CREATING).needsReconciliation());
         assertTrue(inSession(SessionState.CREATED).needsReconciliation());
-        assertFalse(Orders.withPayment(PaymentState.AUTHORIZED).needsReconciliation());
+        Order authorized = Orders.withPayment(PaymentState.AUTHORIZED);
+        assertTrue(authorized.needsReconciliation(), "until the payment history is filed");
+        Order filed = applied(authorized.paymentHistoryFiled("order-details link", Source.RECONCILER, T0));
+        assertFalse(filed.needsReconciliation());
+        assertEquals(Outcome.UNCHANGED, filed.paymentHistoryFiled("again", Source.RECONCILER, T0).outcome());
         assertFalse(Orders.withPayment(PaymentState.EXPIRED).needsReconciliation());
         assertFalse(inSession(SessionState.EXPIRED).needsReconciliation());
         Order capturing = applied(Orders.request(Orders.withPayment(PaymentState.AUTHORIZED), OperationType.CAPTURE,

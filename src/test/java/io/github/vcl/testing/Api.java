@@ -24,7 +24,16 @@ public final class Api {
     }
 
     public static Map<String, String> shopAuth() {
-        return Map.of("Authorization", "Bearer " + CheckoutWorld.SHOP_API_KEY, "Content-Type", "application/json");
+        return bearer(CheckoutWorld.SHOP_API_KEY);
+    }
+
+    /** As staff member "kari" (operations and support). */
+    public static Map<String, String> staffAuth() {
+        return bearer(CheckoutWorld.STAFF_API_KEY);
+    }
+
+    public static Map<String, String> bearer(String key) {
+        return Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json");
     }
 
     private static URI url(String path) {

@@ -24,9 +24,15 @@ import java.util.UUID;
  */
 public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
     public static final String SHOP_API_KEY = "shop-key-for-tests-0123456789";
+    public static final String ORDER_DETAILS_URL_TEMPLATE = "https://shop.example/orders/{shopOrderId}";
+    /** Staff member "kari": operations and support. */
+    public static final String STAFF_API_KEY = "staff-key-kari-for-tests-0123456789";
+    /** Staff member "ola": support only. */
+    public static final String SUPPORT_API_KEY = "staff-key-ola-for-tests-0123456789ab";
     private static volatile CheckoutWorld current;
 
     private String function;
+    private Map<String, String> overrides = Map.of();
     private VippsSimulator simulator;
     private LocalGateway gateway;
     private MockEventServerInvoker lambda;
@@ -41,6 +47,8 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
     @Override
     public void init(Map<String, String> initArgs) {
         function = initArgs.get("function");
+        overrides = new HashMap<>(initArgs);
+        overrides.remove("function");
     }
 
     @Override
@@ -74,7 +82,13 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         config.put("vipps.subscription-key", credentials.subscriptionKey());
         config.put("vipps.merchant-serial-number", credentials.merchantSerialNumber());
         config.put("vipps.retry.base-delay", "10ms");
+        config.put("vcl.order-details-url-template", ORDER_DETAILS_URL_TEMPLATE);
+        config.put("vcl.staff.kari.api-key", STAFF_API_KEY);
+        config.put("vcl.staff.kari.rights", "operations,support");
+        config.put("vcl.staff.ola.api-key", SUPPORT_API_KEY);
+        config.put("vcl.staff.ola.rights", "support");
         config.put("quarkus.funqy.export", function);
+        config.putAll(overrides);
         current = this;
         return config;
     }

@@ -9,9 +9,16 @@ import java.util.Map;
 public abstract class FunctionProfile implements QuarkusTestProfile {
     protected abstract String function();
 
+    /** Configuration this profile's world sets besides the usual (e.g. shorter timeouts). */
+    protected Map<String, String> worldConfig() {
+        return Map.of();
+    }
+
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(CheckoutWorld.class, Map.of("function", function())));
+        Map<String, String> args = new java.util.HashMap<>(worldConfig());
+        args.put("function", function());
+        return List.of(new TestResourceEntry(CheckoutWorld.class, args));
     }
 
     public static class Initiate extends FunctionProfile {
@@ -39,6 +46,28 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
         @Override
         protected String function() {
             return "reconcile";
+        }
+    }
+
+    /** Capture, refund, cancel; Vipps' read timeout short, so a slow answer is a timeout within a test. */
+    public static class Operations extends FunctionProfile {
+        public static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(3);
+
+        @Override
+        protected String function() {
+            return "operations";
+        }
+
+        @Override
+        protected Map<String, String> worldConfig() {
+            return Map.of("vipps.timeouts.read", READ_TIMEOUT.toMillis() + "ms");
+        }
+    }
+
+    public static class Support extends FunctionProfile {
+        @Override
+        protected String function() {
+            return "support";
         }
     }
 

@@ -47,12 +47,14 @@ public final class OrderTableSetup {
                         attribute(RECONCILE_DUE, ScalarAttributeType.N),
                         attribute(SHOP_ORDER_ID, ScalarAttributeType.S),
                         attribute(STATUS, ScalarAttributeType.S),
-                        attribute(CREATED_AT, ScalarAttributeType.S))
+                        attribute(CREATED_AT, ScalarAttributeType.S),
+                        attribute(CREATED_MONTH, ScalarAttributeType.S))
                 .keySchema(key(REFERENCE, KeyType.HASH))
                 .globalSecondaryIndexes(
                         index(RECONCILE_INDEX, RECONCILE_KEY, RECONCILE_DUE, ProjectionType.ALL),
                         index(SHOP_ORDER_INDEX, SHOP_ORDER_ID, CREATED_AT, ProjectionType.ALL),
-                        index(STATUS_INDEX, STATUS, CREATED_AT, ProjectionType.ALL)));
+                        index(STATUS_INDEX, STATUS, CREATED_AT, ProjectionType.ALL),
+                        index(CREATED_INDEX, CREATED_MONTH, CREATED_AT, ProjectionType.ALL)));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
     }
 

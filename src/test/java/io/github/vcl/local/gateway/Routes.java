@@ -9,7 +9,12 @@ public final class Routes {
             new Route("GET", "/checkout/sessions/{reference}", "status"),
             new Route("POST", "/callbacks/checkout/{reference}", "callback"),
             new Route("GET", "/return/{reference}", "status"),
-            new Route("GET", "/return/{reference}/status", "status"));
+            new Route("GET", "/return/{reference}/status", "status"),
+            new Route("POST", "/orders/{reference}/capture", "operations"),
+            new Route("POST", "/orders/{reference}/refund", "operations"),
+            new Route("POST", "/orders/{reference}/cancel", "operations"),
+            new Route("GET", "/orders", "support"),
+            new Route("GET", "/orders/{reference}", "support"));
 
     private Routes() {
     }
