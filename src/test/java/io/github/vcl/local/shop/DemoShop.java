@@ -67,7 +67,6 @@ public final class DemoShop implements AutoCloseable {
             new Product("coffee-1kg", "Coffee beans, 1 kg", "Light roast from Oslo", 34900, 1500),
             new Product("mug", "Enamel mug", "Orange, 350 ml", 12900, 2500),
             new Product("tote", "Tote bag", "Organic cotton", 19900, 2500));
-    private static final long SHIPPING = 4900;
 
     private record PlacedOrder(String reference, String shopOrderId, long amount, Instant at) {
     }
@@ -169,7 +168,7 @@ public final class DemoShop implements AutoCloseable {
                             + "max=\"20\" name=\"qty-").append(p.id()).append("\" id=\"qty-").append(p.id())
                     .append("\" value=\"").append(p == PRODUCTS.get(0) ? 1 : 0).append("\"></label></li>");
         }
-        body.append("</ul><p class=\"muted\">Shipping with Posten: ").append(kroner(SHIPPING)).append("</p>")
+        body.append("</ul><p class=\"muted\">Free shipping.</p>")
                 .append("<button type=\"submit\" class=\"vipps\" id=\"pay\">Pay with <b>Vipps MobilePay</b></button>")
                 .append("</form>");
         if (!orders.isEmpty()) {
@@ -195,7 +194,7 @@ public final class DemoShop implements AutoCloseable {
         cart.put("currency", "NOK");
         cart.put("paymentDescription", "Demo shop order " + shopOrderId);
         ArrayNode lines = cart.putArray("lines");
-        long total = SHIPPING;
+        long total = 0;
         for (Product p : PRODUCTS) {
             int quantity;
             try {
@@ -217,9 +216,6 @@ public final class DemoShop implements AutoCloseable {
             html(exchange, 400, shopPage("Your cart is empty: choose at least one item."));
             return;
         }
-        cart.putArray("shippingOptions").addObject().put("id", "posten-home").put("brand", "POSTEN")
-                .put("type", "HOME_DELIVERY").put("amount", SHIPPING).put("taxRate", 2500).put("isDefault", true)
-                .put("priority", 0);
         String idempotencyKey = form.getOrDefault("idempotencyKey", UUID.randomUUID().toString());
         HttpResponse<String> response = send(HttpRequest.newBuilder(api.resolve("checkout/sessions"))
                 .header("Authorization", "Bearer " + shopKey)
