@@ -283,6 +283,13 @@ public final class DemoShop implements AutoCloseable {
             }
         }
         body.append("</dl><p class=\"muted small\" id=\"source\">From the ").append(esc(source)).append("</p>");
+        possibleActions(body, order.path("possibleActions"), currency);
+        JsonNode lastError = order.path("lastVippsError");
+        if (lastError.isObject()) {
+            body.append("<p class=\"error\" id=\"last-vipps-error\">Last error from Vipps MobilePay: ")
+                    .append(esc(firstText(lastError, "message", "code"))).append(" (HTTP ")
+                    .append(esc(text(lastError, "httpStatus"))).append(")</p>");
+        }
         history(body, order.path("history"));
         operations(body, reference);
         return page("Order " + reference, body.toString());
@@ -293,6 +300,25 @@ public final class DemoShop implements AutoCloseable {
             body.append("<dt>").append(esc(label)).append("</dt><dd id=\"").append(id).append("\">")
                     .append(esc(value)).append("</dd>");
         }
+    }
+
+    /** What staff may do now (support route), with the limit or the reason why not. */
+    private static void possibleActions(StringBuilder body, JsonNode actions, String currency) {
+        if (!actions.isArray() || actions.isEmpty()) {
+            return;
+        }
+        body.append("<ul id=\"possible-actions\">");
+        for (JsonNode a : actions) {
+            String type = firstText(a, "type").toLowerCase(Locale.ROOT);
+            body.append("<li>").append(esc(type)).append(": ");
+            if (a.path("possible").asBoolean(false)) {
+                body.append(a.hasNonNull("maximum") ? "up to " + esc(money(a.path("maximum"), currency)) : "possible");
+            } else {
+                body.append("not possible — ").append(esc(firstText(a, "refusal")));
+            }
+            body.append("</li>");
+        }
+        body.append("</ul>");
     }
 
     private static void history(StringBuilder body, JsonNode history) {
@@ -369,11 +395,11 @@ public final class DemoShop implements AutoCloseable {
         };
         Flash flash;
         if (response != null && response.statusCode() / 100 == 2) {
-            flash = new Flash(true, switch (op) {
-                case "capture" -> "Capture done.";
-                case "refund" -> "Refund done.";
-                default -> "Cancel done.";
-            } + " (HTTP " + response.statusCode() + ")");
+            String noun = op.substring(0, 1).toUpperCase(Locale.ROOT) + op.substring(1);
+            String said = text(readJson(response.body()), "message");
+            flash = new Flash(true, (response.statusCode() == 202
+                    ? noun + " recorded; Vipps MobilePay has not confirmed it yet (the reconciler finishes it)."
+                    : noun + " done.") + (said == null || said.isBlank() ? "" : " " + said));
         } else {
             flash = new Flash(false, "Could not " + verb + ". " + explain(response, "POST /orders/{reference}/" + op,
                     "operations", "Nothing was " + switch (op) {
