@@ -82,6 +82,7 @@ public final class LocalRun implements AutoCloseable {
     private LocalLambdas lambdas;
     private LocalGateway gateway;
     private DemoShop shop;
+    private Reaper reaper;
     private volatile boolean closed;
 
     private LocalRun(Options options) {
@@ -122,8 +123,13 @@ public final class LocalRun implements AutoCloseable {
             Path taskRoot = unpack(functionZip(options.projectDir()), logs.resolve("task"));
             FunctionProcess.Runtime runtime = runtime(logs.resolve("runtime"));
 
+            reaper = Reaper.start();
+            if (reaper != null) {
+                started.add(reaper);
+            }
             dynalite = Dynalite.start(options.projectDir());
             started.add(dynalite::stop);
+            watch(dynalite.pid());
             try (DynamoDbClient dynamo = OrderTableSetup.client(dynalite.endpoint())) {
                 OrderTableSetup.create(dynamo, TABLE);
             }
@@ -147,6 +153,7 @@ public final class LocalRun implements AutoCloseable {
                             i.statusCode(), i.millis()));
             holder.set(lambdas);
             started.add(lambdas);
+            lambdas.processes().values().forEach(p -> watch(p.pid()));
             lambdas.awaitReady(START_WAIT);
 
             shop = startShop(options.shopPort(), api, shopKey, staffKey);
@@ -175,6 +182,12 @@ public final class LocalRun implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    private void watch(long pid) {
+        if (reaper != null) {
+            reaper.watch(pid);
         }
     }
 

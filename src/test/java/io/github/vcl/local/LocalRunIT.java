@@ -48,7 +48,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code function.zip} this build just made), buys in the demo shop with headless Chromium, approves on the simulated
  * Vipps MobilePay page, sees "approved" on our return page, uses the staff view's capture and refund, stops the run
  * with SIGTERM (what Ctrl-C's SIGINT also triggers: the launcher's shutdown hook), and checks that no process or port
- * is left. Also checks that no local-only class is in the Lambda artifact.
+ * is left, and that even a launcher killed with SIGKILL leaves none. Also checks that no local-only class is in the
+ * Lambda artifact.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunIT {
@@ -71,17 +72,22 @@ class LocalRunIT {
     private static HeadlessChromium chromium;
     private static String reference;
 
+    /** The command {@code ./mvnw -B -Plocal} runs (pom.xml, profile local), with free ports. */
+    private static ProcessBuilder launcherCommand() {
+        return new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dproject.basedir=" + BASEDIR,
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-classpath", System.getProperty("java.class.path"),
+                LocalRun.class.getName(), "--shop-port", "0", "--api-port", "0", "--reconcile-every", "30s"))
+                .redirectErrorStream(true);
+    }
+
     @BeforeAll
     static void startTheLocalRun() throws Exception {
         assumeTrue(jvmModeArtifact(), "target/function.zip is not a JVM-mode Lambda artifact (native build): the "
                 + "local run needs the JVM one");
         long begin = System.nanoTime();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dproject.basedir=" + BASEDIR,
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                "-classpath", System.getProperty("java.class.path"),
-                LocalRun.class.getName(), "--shop-port", "0", "--api-port", "0", "--reconcile-every", "30s");
-        launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
+        launcher = launcherCommand().start();
         CompletableFuture<Matcher> ready = new CompletableFuture<>();
         Path log = Files.createDirectories(BASEDIR.resolve("target")).resolve("local-run-it.log");
         reader = new Thread(() -> {
@@ -229,6 +235,28 @@ class LocalRunIT {
         }
         reader.join(TimeUnit.SECONDS.toMillis(10));
         assertTrue(output.stream().anyMatch(l -> l.startsWith("Stopped:")), String.join("\n", output));
+    }
+
+    @Test
+    @Order(5)
+    void aKilledLauncherTakesItsChildrenAlong() throws Exception {
+        Path log = BASEDIR.resolve("target/local-run-it-kill.log");
+        Process killed = launcherCommand().redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + START.toNanos();
+            while (!Files.readString(log).contains(LocalRun.READY_LINE)) {
+                assertTrue(killed.isAlive() && System.nanoTime() < deadline, Files.readString(log));
+                Thread.sleep(200);
+            }
+            List<ProcessHandle> children = killed.descendants().toList();
+            killed.destroyForcibly(); // kill -9: no shutdown hook runs
+            for (ProcessHandle child : children) {
+                child.onExit().get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            killed.descendants().forEach(ProcessHandle::destroyForcibly);
+            killed.destroyForcibly();
+        }
     }
 
     /** Presses a staff button and returns the message on the page it leads to. */
