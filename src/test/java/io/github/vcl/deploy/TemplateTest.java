@@ -193,6 +193,27 @@ class TemplateTest {
     }
 
     @Test
+    void theAuthorizerKnowsTheKeysOfEveryFunctionBehindIt() {
+        // A function behind the authorizer that reads an API-key secret the authorizer does not read would get
+        // requests with those keys refused at the gateway.
+        Map<String, Set<String>> secretKeys = new HashMap<>();
+        map(map(template.root().get("Metadata")).get("vcl:SecretKeys")).forEach((secret, keys) ->
+                secretKeys.put(secret, list(keys).stream().map(Object::toString).collect(Collectors.toSet())));
+        Set<String> authorizerSecrets = new HashSet<>(secretsOf(template.functionExporting("authorize")));
+        for (String function : functions()) {
+            String export = exportOf(function);
+            if (PENDING.contains(export) || export.equals("authorize")) {
+                continue;
+            }
+            for (String secret : secretsOf(function)) {
+                boolean holdsApiKeys = secretKeys.get(secret).stream().anyMatch(k -> k.endsWith("api-key"));
+                assertTrue(!holdsApiKeys || authorizerSecrets.contains(secret), "the authorizer must read "
+                        + secret + ", whose API keys " + export + " accepts");
+            }
+        }
+    }
+
+    @Test
     void theReconcilerRunsEveryMinute() {
         String reconcile = template.functionExporting("reconcile");
         List<Map<String, Object>> schedules = map(template.functionProperties(reconcile).get("Events")).values()
