@@ -457,6 +457,11 @@ class PackagedFunctionIT {
                     .startsWith("AWS4-HMAC-SHA256 Credential=ASIAEXAMPLEEXAMPLE01/")
                     && "execution-role-session-token".equals(c.securityToken())), "signed with the role's keys");
             assertTrue(process.isAlive(), export + " still running");
+            String output = tail(log);
+            for (String secret : List.of(SHOP_KEY, STAFF_KEY, vipps.credentials().clientSecret(),
+                    vipps.credentials().subscriptionKey(), "generated-by-cloudformation")) {
+                assertFalse(output.contains(secret), export + " logged a secret value");
+            }
         }
 
         @Override
@@ -476,7 +481,7 @@ class PackagedFunctionIT {
         static String tail(Path log) {
             try {
                 List<String> lines = Files.readAllLines(log);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 400), lines.size()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
