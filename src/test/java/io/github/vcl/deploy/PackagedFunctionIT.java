@@ -25,6 +25,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -159,6 +161,7 @@ class PackagedFunctionIT {
             assertTrue(page.path("body").asText().contains("<html"), "the return page is HTML from the artifact's "
                     + "resources");
             status.assertSecretsReadOnce();
+            status.assertRoleAllowsItsDynamoCalls(1);
         }
     }
 
@@ -171,6 +174,7 @@ class PackagedFunctionIT {
                     "{\"reference\":\"shop-261125-ABCDEFGH-1\",\"sessionState\":\"PaymentSuccessful\"}");
             assertEquals(404, answer.path("statusCode").asInt(), answer.toString());
             callback.assertSecretsReadOnce();
+            callback.assertRoleAllowsItsDynamoCalls(1);
         }
     }
 
@@ -184,6 +188,7 @@ class PackagedFunctionIT {
             assertEquals(0, summary.path("failed").asInt(), outcome.body());
             assertTrue(summary.path("complete").asBoolean(), outcome.body());
             reconcile.assertSecretsReadOnce();
+            reconcile.assertRoleAllowsItsDynamoCalls(2);
         }
     }
 
@@ -212,6 +217,7 @@ class PackagedFunctionIT {
                     "a retried request gets the same session: " + retry);
             assertEquals(List.of(), vipps.violations());
             initiate.assertSecretsReadOnce();
+            initiate.assertRoleAllowsItsDynamoCalls(3);
         }
         try (RunningFunction status = RunningFunction.start("status", table)) {
             JsonNode answer = status.http("GET", "/checkout/sessions/{reference}", Map.of("reference", reference),
@@ -220,12 +226,14 @@ class PackagedFunctionIT {
             JsonNode body = JSON.readTree(answer.path("body").asText());
             assertEquals(reference, body.path("reference").asText());
             assertEquals("NOK", body.path("currency").asText());
+            status.assertRoleAllowsItsDynamoCalls(1);
         }
         try (RunningFunction callback = RunningFunction.start("callback", table)) {
             JsonNode answer = callback.http("POST", "/callbacks/checkout/{reference}",
                     Map.of("reference", reference), Map.of("content-type", "application/json"),
                     "{\"reference\":\"" + reference + "\",\"sessionState\":\"PaymentSuccessful\"}");
             assertEquals(401, answer.path("statusCode").asInt(), "no callback token: " + answer);
+            callback.assertRoleAllowsItsDynamoCalls(1);
         }
     }
 
@@ -239,6 +247,7 @@ class PackagedFunctionIT {
             assertEquals("{\"isAuthorized\":false}", authorize.authorizer("Bearer not-a-key").body());
             assertEquals("{\"isAuthorized\":false}", authorize.authorizer(SHOP_KEY).body());
             authorize.assertSecretsReadOnce();
+            authorize.assertRoleAllowsItsDynamoCalls(0);
         }
     }
 
@@ -309,6 +318,30 @@ class PackagedFunctionIT {
         throw new AssertionError("the test cannot resolve " + value);
     }
 
+    /** What the function's role in template.yaml allows on DynamoDB, in the proxy's terms. */
+    static Set<RecordingDynamoProxy.Call> allowedDynamoCalls(String function) {
+        String role = SamTemplate.getAtt(template.functionProperties(function).get("Role")).get(0);
+        Set<RecordingDynamoProxy.Call> allowed = new HashSet<>();
+        for (Object policy : list(template.properties(role).get("Policies"))) {
+            for (Object s : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+                Map<String, Object> statement = map(s);
+                for (Object action : list(statement.get("Action"))) {
+                    for (Object resource : list(statement.get("Resource"))) {
+                        List<String> getAtt = SamTemplate.getAtt(resource);
+                        Object sub = resource instanceof Map<?, ?> m ? m.get("Fn::Sub") : null;
+                        if (getAtt != null && getAtt.get(0).equals("OrdersTable")) {
+                            allowed.add(new RecordingDynamoProxy.Call((String) action, "table"));
+                        } else if (sub instanceof String text && text.startsWith("${OrdersTable.Arn}/")) {
+                            allowed.add(new RecordingDynamoProxy.Call((String) action,
+                                    text.substring("${OrdersTable.Arn}/".length())));
+                        }
+                    }
+                }
+            }
+        }
+        return allowed;
+    }
+
     static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -328,10 +361,12 @@ class PackagedFunctionIT {
         private final int callsBefore;
         private final int secretCount;
         final Map<String, String> env;
+        private final RecordingDynamoProxy dynamoProxy;
 
         private RunningFunction(String export, LocalRuntimeApi api, Process process, Path log, int callsBefore,
-                                int secretCount, Map<String, String> env) {
+                                int secretCount, Map<String, String> env, RecordingDynamoProxy dynamoProxy) {
             this.env = env;
+            this.dynamoProxy = dynamoProxy;
             this.export = export;
             this.api = api;
             this.process = process;
@@ -366,7 +401,8 @@ class PackagedFunctionIT {
             env.put("TZ", ":UTC");
             env.put("PATH", System.getenv("PATH"));
             // Only what replaces AWS here: the endpoints of the local stand-ins.
-            env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynalite.endpoint().toString());
+            RecordingDynamoProxy dynamoProxy = RecordingDynamoProxy.start(dynalite.endpoint());
+            env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoProxy.endpoint().toString());
             env.put("VCL_SECRETS_ENDPOINT", secrets.endpoint().toString());
 
             LocalRuntimeApi api = LocalRuntimeApi.start();
@@ -392,7 +428,7 @@ class PackagedFunctionIT {
             int callsBefore = secrets.calls().size();
             Process process = builder.start();
             RunningFunction running = new RunningFunction(export, api, process, log, callsBefore, secretCount,
-                    Map.copyOf(env));
+                    Map.copyOf(env), dynamoProxy);
             try {
                 api.awaitReady(START, process);
             } catch (Throwable e) {
@@ -464,8 +500,23 @@ class PackagedFunctionIT {
             }
         }
 
+        /**
+         * Every DynamoDB call the function made is allowed by its role in template.yaml (same action, on the table
+         * or the same index), and it made at least {@code atLeast} of them.
+         */
+        void assertRoleAllowsItsDynamoCalls(int atLeast) {
+            Set<RecordingDynamoProxy.Call> allowed = allowedDynamoCalls(template.functionExporting(export));
+            List<RecordingDynamoProxy.Call> calls = dynamoProxy.calls();
+            assertTrue(calls.size() >= atLeast, export + " made DynamoDB calls: " + calls);
+            for (RecordingDynamoProxy.Call call : calls) {
+                assertTrue(allowed.contains(call), export + " called " + call + ", which its role does not allow ("
+                        + allowed + ")");
+            }
+        }
+
         @Override
         public void close() {
+            dynamoProxy.close();
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             try {
