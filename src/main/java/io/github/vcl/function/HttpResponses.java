@@ -6,14 +6,18 @@ import io.github.vcl.function.http.HttpApiEvent;
 import io.github.vcl.function.http.HttpApiResponse;
 import io.github.vcl.function.http.Problem;
 import io.github.vcl.service.ServiceFailure;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 /**
  * The one place HTTP answers are made: JSON bodies, and RFC 9457 problems for every failure. An unexpected error is
  * logged with the request id and answered as a plain 500 problem that reveals nothing internal.
+ * <p>
+ * {@code @Singleton}, not {@code @ApplicationScoped}: a normal-scoped bean without a no-args constructor is rewritten
+ * by ArC, and the JVM-mode function.zip then held this class twice (original and rewritten), leaving it to the unzip
+ * which one Lambda runs (PackagedFunctionIT checks the zip has no duplicate entries).
  */
-@ApplicationScoped
+@Singleton
 public class HttpResponses {
     private static final Logger LOG = Logger.getLogger(HttpResponses.class);
 

@@ -1,0 +1,541 @@
+package io.github.vcl.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vcl.config.FakeSecretsManager;
+import io.github.vcl.local.dynamodb.Dynalite;
+import io.github.vcl.local.dynamodb.OrderTableSetup;
+import io.github.vcl.local.simulator.Credentials;
+import io.github.vcl.local.simulator.VippsSimulator;
+import io.github.vcl.testing.Carts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+
+import static io.github.vcl.deploy.SamTemplate.list;
+import static io.github.vcl.deploy.SamTemplate.map;
+import static io.github.vcl.deploy.SamTemplate.ref;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged artifact as Lambda runs it: {@code target/function.zip} (JVM mode) unpacked, started once per export
+ * under AWS's runtime interface client ({@code AWSLambda}, handler {@code FunqyStreamHandler::handleRequest}) against
+ * a local Lambda Runtime API, with exactly the environment template.yaml gives that function (parameters filled in),
+ * its secrets served by a local Secrets Manager, the table in dynalite and Vipps simulated. Events are the JSON API
+ * Gateway (HTTP API, payload 2.0) and EventBridge send. Runs in {@code integration-test}, after {@code package}.
+ */
+class PackagedFunctionIT {
+    static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    static final String SHOP_KEY = "shop-key-for-the-packaged-test-0123456789";
+    static final String STAFF_KEY = "staff-key-of-kari-for-the-packaged-test-01";
+    static final String ARN = "arn:aws:secretsmanager:eu-north-1:123456789012:secret:vcl/it/";
+    static final Duration START = Duration.ofSeconds(90);
+    static final Duration CALL = Duration.ofSeconds(60);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final AtomicInteger TABLES = new AtomicInteger();
+
+    static Path basedir;
+    static Path unpacked;
+    static SamTemplate template;
+    static FakeSecretsManager secrets;
+    static VippsSimulator vipps;
+    static DynamoDbClient dynamo;
+    static Dynalite dynalite;
+
+    @BeforeAll
+    static void unpack() throws IOException {
+        basedir = TemplateTest.basedir();
+        Path zip = basedir.resolve("target/function.zip");
+        assertTrue(Files.isRegularFile(zip), zip + " is built by `package` before this test");
+        unpacked = basedir.resolve("target/function-it");
+        deleteRecursively(unpacked);
+        Files.createDirectories(unpacked);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path target = unpacked.resolve(entry.getName()).normalize();
+                assertTrue(target.startsWith(unpacked), "zip entry outside the task root: " + entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        template = SamTemplate.load();
+        vipps = VippsSimulator.start();
+        Credentials credentials = vipps.credentials();
+        secrets = FakeSecretsManager.start()
+                .put(ARN + "vipps", Map.of("vipps.client-id", credentials.clientId(),
+                        "vipps.client-secret", credentials.clientSecret(),
+                        "vipps.subscription-key", credentials.subscriptionKey()))
+                .put(ARN + "shop", Map.of("vcl.shop-api-key", SHOP_KEY))
+                .put(ARN + "staff", Map.of("vcl.staff.kari.api-key", STAFF_KEY,
+                        "vcl.staff.kari.rights", "operations,support"))
+                .put(ARN + "token", Map.of("vcl.token-secret", "generated-by-cloudformation-0123456789abcdef"));
+        dynalite = Dynalite.shared();
+        dynamo = OrderTableSetup.client(dynalite.endpoint());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (secrets != null) {
+            secrets.close();
+        }
+        if (vipps != null) {
+            vipps.close();
+        }
+        if (dynamo != null) {
+            dynamo.close();
+        }
+    }
+
+    // ---- the artifact ----------------------------------------------------------------------------------------
+
+    @Test
+    void theArtifactHoldsNoLocalOrTestCode() throws IOException {
+        try (ZipFile zip = new ZipFile(basedir.resolve("target/function.zip").toFile())) {
+            List<String> names = zip.stream().map(ZipEntry::getName).toList();
+            assertTrue(names.contains("io/github/vcl/function/StatusFunction.class"), "the functions are in it");
+            List<String> leaked = names.stream().filter(n -> n.startsWith("io/github/vcl/local/")
+                    || n.startsWith("io/github/vcl/testing/") || n.startsWith("io/github/vcl/deploy/")
+                    || n.endsWith("Test.class") || n.endsWith("IT.class")).toList();
+            assertEquals(List.of(), leaked, "local-only and test classes stay out of the Lambda artifact");
+            List<String> testLibraries = names.stream().filter(n -> n.startsWith("lib/"))
+                    .filter(n -> Stream.of("selenium", "testcontainers", "junit", "rest-assured", "swagger-request",
+                            "runtime-interface-client", "snakeyaml").anyMatch(n::contains)).toList();
+            assertEquals(List.of(), testLibraries, "no test library in the artifact");
+            assertFalse(names.stream().anyMatch(n -> n.contains("node_modules") || n.contains("dynalite")));
+            List<String> twice = names.stream().filter(n -> !n.endsWith("/"))
+                    .collect(Collectors.groupingBy(n -> n, Collectors.counting())).entrySet().stream()
+                    .filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+            assertEquals(List.of(), twice, "a file twice in the zip: which copy Lambda runs depends on the unzip");
+        }
+    }
+
+    // ---- one function per export -----------------------------------------------------------------------------
+
+    @Test
+    void statusAnswersTheShopAndTheReturnPage() throws Exception {
+        try (RunningFunction status = RunningFunction.start("status", newTable())) {
+            JsonNode unknown = status.http("GET", "/checkout/sessions/{reference}", Map.of("reference",
+                    "shop-261125-ABCDEFGH-1"), Map.of("authorization", "Bearer " + SHOP_KEY), null);
+            assertEquals(404, unknown.path("statusCode").asInt(), unknown.toString());
+            assertEquals("application/problem+json", unknown.path("headers").path("Content-Type").asText(
+                    unknown.path("headers").path("content-type").asText()));
+            assertEquals(404, JSON.readTree(unknown.path("body").asText()).path("status").asInt());
+
+            JsonNode noKey = status.http("GET", "/checkout/sessions/{reference}", Map.of("reference",
+                    "shop-261125-ABCDEFGH-1"), Map.of(), null);
+            assertEquals(401, noKey.path("statusCode").asInt(), noKey.toString());
+
+            JsonNode page = status.http("GET", "/return/{reference}", Map.of("reference", "shop-261125-ABCDEFGH-1"),
+                    Map.of(), null);
+            assertEquals(200, page.path("statusCode").asInt(), page.toString());
+            assertTrue(page.path("body").asText().contains("<html"), "the return page is HTML from the artifact's "
+                    + "resources");
+            status.assertSecretsReadOnce();
+            status.assertRoleAllowsItsDynamoCalls(1);
+        }
+    }
+
+    @Test
+    void callbackRefusesAnUnknownOrder() throws Exception {
+        try (RunningFunction callback = RunningFunction.start("callback", newTable())) {
+            JsonNode answer = callback.http("POST", "/callbacks/checkout/{reference}",
+                    Map.of("reference", "shop-261125-ABCDEFGH-1"), Map.of("content-type", "application/json",
+                            "authorization", "not-the-token"),
+                    "{\"reference\":\"shop-261125-ABCDEFGH-1\",\"sessionState\":\"PaymentSuccessful\"}");
+            assertEquals(404, answer.path("statusCode").asInt(), answer.toString());
+            callback.assertSecretsReadOnce();
+            callback.assertRoleAllowsItsDynamoCalls(1);
+        }
+    }
+
+    @Test
+    void reconcileSummarisesARunOnAnEmptyTable() throws Exception {
+        try (RunningFunction reconcile = RunningFunction.start("reconcile", newTable())) {
+            LocalRuntimeApi.Outcome outcome = reconcile.invoke(resource("eventbridge-scheduled.json"));
+            assertFalse(outcome.error(), outcome.toString());
+            JsonNode summary = JSON.readTree(outcome.body());
+            assertEquals(0, summary.path("examined").asInt(), outcome.body());
+            assertEquals(0, summary.path("failed").asInt(), outcome.body());
+            assertTrue(summary.path("complete").asBoolean(), outcome.body());
+            reconcile.assertSecretsReadOnce();
+            reconcile.assertRoleAllowsItsDynamoCalls(2);
+        }
+    }
+
+    /** One purchase's first steps across three execution environments sharing one table, as in AWS. */
+    @Test
+    void initiateStartsASessionAtVippsThenStatusAndCallbackFindTheOrder() throws Exception {
+        String table = newTable();
+        String reference;
+        try (RunningFunction initiate = RunningFunction.start("initiate", table)) {
+            String shopOrderId = Carts.newShopOrderId();
+            JsonNode noKey = initiate.http("POST", "/checkout/sessions", Map.of(),
+                    Map.of("content-type", "application/json"), Carts.json(shopOrderId));
+            assertEquals(401, noKey.path("statusCode").asInt(), noKey.toString());
+
+            Map<String, String> headers = Map.of("content-type", "application/json",
+                    "authorization", "Bearer " + SHOP_KEY, "idempotency-key", UUID.randomUUID().toString());
+            JsonNode first = initiate.http("POST", "/checkout/sessions", Map.of(), headers, Carts.json(shopOrderId));
+            assertEquals(201, first.path("statusCode").asInt(), first.toString());
+            JsonNode started = JSON.readTree(first.path("body").asText());
+            assertTrue(started.path("checkoutFrontendUrl").asText().startsWith("http"), started.toString());
+            reference = started.path("reference").asText();
+            assertTrue(reference.startsWith("shop-"), "ReferencePrefix from the template: " + reference);
+
+            JsonNode retry = initiate.http("POST", "/checkout/sessions", Map.of(), headers, Carts.json(shopOrderId));
+            assertEquals(reference, JSON.readTree(retry.path("body").asText()).path("reference").asText(),
+                    "a retried request gets the same session: " + retry);
+            assertEquals(List.of(), vipps.violations());
+            initiate.assertSecretsReadOnce();
+            initiate.assertRoleAllowsItsDynamoCalls(3);
+        }
+        try (RunningFunction status = RunningFunction.start("status", table)) {
+            JsonNode answer = status.http("GET", "/checkout/sessions/{reference}", Map.of("reference", reference),
+                    Map.of("authorization", "Bearer " + SHOP_KEY), null);
+            assertEquals(200, answer.path("statusCode").asInt(), answer.toString());
+            JsonNode body = JSON.readTree(answer.path("body").asText());
+            assertEquals(reference, body.path("reference").asText());
+            assertEquals("NOK", body.path("currency").asText());
+            status.assertRoleAllowsItsDynamoCalls(1);
+        }
+        try (RunningFunction callback = RunningFunction.start("callback", table)) {
+            JsonNode answer = callback.http("POST", "/callbacks/checkout/{reference}",
+                    Map.of("reference", reference), Map.of("content-type", "application/json"),
+                    "{\"reference\":\"" + reference + "\",\"sessionState\":\"PaymentSuccessful\"}");
+            assertEquals(401, answer.path("statusCode").asInt(), "no callback token: " + answer);
+            callback.assertRoleAllowsItsDynamoCalls(1);
+        }
+    }
+
+    @Test
+    void theAuthorizerAllowsKnownKeysOnly() throws Exception {
+        try (RunningFunction authorize = RunningFunction.start("authorize", newTable())) {
+            assertEquals("{\"isAuthorized\":true}", authorize.authorizer("Bearer " + SHOP_KEY).body());
+            if (authorize.env.getOrDefault("VCL_SECRET_ARNS", "").contains(ARN + "staff")) {
+                assertEquals("{\"isAuthorized\":true}", authorize.authorizer("Bearer " + STAFF_KEY).body());
+            }
+            assertEquals("{\"isAuthorized\":false}", authorize.authorizer("Bearer not-a-key").body());
+            assertEquals("{\"isAuthorized\":false}", authorize.authorizer(SHOP_KEY).body());
+            authorize.assertSecretsReadOnce();
+            authorize.assertRoleAllowsItsDynamoCalls(0);
+        }
+    }
+
+    @Test
+    void aSecretThatCannotBeReadStopsTheColdStart() throws Exception {
+        try (RunningFunction status = RunningFunction.start("status", newTable(),
+                Map.of("VCL_SECRET_ARNS", ARN + "missing"))) {
+            throw new AssertionError("the function started without its secret");
+        } catch (AssertionError e) {
+            // RIC reports the failed start to /runtime/init/error, as Lambda's own runtime does.
+            assertTrue(e.getMessage().contains("the function failed to start")
+                    && e.getMessage().contains("ResourceNotFoundException"), e.getMessage());
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    static String newTable() {
+        String table = "orders-it-" + TABLES.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        OrderTableSetup.create(dynamo, table);
+        return table;
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = PackagedFunctionIT.class.getResourceAsStream("/lambda-events/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The value of a template parameter in this test's "stack". */
+    static Map<String, String> parameters() {
+        Credentials credentials = vipps.credentials();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("PublicBaseUrl", "https://a1b2c3d4e5.execute-api.eu-north-1.amazonaws.com/");
+        p.put("TermsAndConditionsUrl", "https://shop.example/terms");
+        p.put("ReferencePrefix", "shop");
+        p.put("VippsBaseUrl", vipps.baseUrl()); // the simulator instead of apitest.vipps.no
+        p.put("VippsMerchantSerialNumber", credentials.merchantSerialNumber());
+        p.put("VippsSecretArn", ARN + "vipps");
+        p.put("ShopSecretArn", ARN + "shop");
+        p.put("StaffSecretArn", ARN + "staff");
+        return p;
+    }
+
+    static String resolve(Object value, String table) {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        String ref = ref(value);
+        if (ref != null) {
+            return switch (ref) {
+                case "OrdersTable" -> table;
+                case "TokenSecret" -> ARN + "token";
+                default -> {
+                    String parameter = parameters().get(ref);
+                    if (parameter == null) {
+                        throw new AssertionError("the test has no value for !Ref " + ref);
+                    }
+                    yield parameter;
+                }
+            };
+        }
+        List<Object> join = list(map(value).get("Fn::Join"));
+        if (!join.isEmpty()) {
+            return list(join.get(1)).stream().map(v -> resolve(v, table))
+                    .collect(Collectors.joining((String) join.get(0)));
+        }
+        throw new AssertionError("the test cannot resolve " + value);
+    }
+
+    /** What the function's role in template.yaml allows on DynamoDB, in the proxy's terms. */
+    static Set<RecordingDynamoProxy.Call> allowedDynamoCalls(String function) {
+        String role = SamTemplate.getAtt(template.functionProperties(function).get("Role")).get(0);
+        Set<RecordingDynamoProxy.Call> allowed = new HashSet<>();
+        for (Object policy : list(template.properties(role).get("Policies"))) {
+            for (Object s : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+                Map<String, Object> statement = map(s);
+                for (Object action : list(statement.get("Action"))) {
+                    for (Object resource : list(statement.get("Resource"))) {
+                        List<String> getAtt = SamTemplate.getAtt(resource);
+                        Object sub = resource instanceof Map<?, ?> m ? m.get("Fn::Sub") : null;
+                        if (getAtt != null && getAtt.get(0).equals("OrdersTable")) {
+                            allowed.add(new RecordingDynamoProxy.Call((String) action, "table"));
+                        } else if (sub instanceof String text && text.startsWith("${OrdersTable.Arn}/")) {
+                            allowed.add(new RecordingDynamoProxy.Call((String) action,
+                                    text.substring("${OrdersTable.Arn}/".length())));
+                        }
+                    }
+                }
+            }
+        }
+        return allowed;
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** One Lambda execution environment: the runtime process and its Runtime API. */
+    static final class RunningFunction implements AutoCloseable {
+        private final String export;
+        private final LocalRuntimeApi api;
+        private final Process process;
+        private final Path log;
+        private final int callsBefore;
+        private final int secretCount;
+        final Map<String, String> env;
+        private final RecordingDynamoProxy dynamoProxy;
+
+        private RunningFunction(String export, LocalRuntimeApi api, Process process, Path log, int callsBefore,
+                                int secretCount, Map<String, String> env, RecordingDynamoProxy dynamoProxy) {
+            this.env = env;
+            this.dynamoProxy = dynamoProxy;
+            this.export = export;
+            this.api = api;
+            this.process = process;
+            this.log = log;
+            this.callsBefore = callsBefore;
+            this.secretCount = secretCount;
+        }
+
+        static RunningFunction start(String export, String table) throws Exception {
+            return start(export, table, Map.of());
+        }
+
+        static RunningFunction start(String export, String table, Map<String, String> overrides) throws Exception {
+            String function = template.functionExporting(export);
+            Map<String, String> env = new LinkedHashMap<>();
+            template.environment(function).forEach((name, value) -> env.put(name, resolve(value, table)));
+            env.putAll(overrides);
+            int secretCount = env.containsKey("VCL_SECRET_ARNS") ? env.get("VCL_SECRET_ARNS").split(",").length : 0;
+            // What Lambda itself sets in every execution environment.
+            env.put("AWS_REGION", "eu-north-1");
+            env.put("AWS_DEFAULT_REGION", "eu-north-1");
+            env.put("AWS_ACCESS_KEY_ID", "ASIAEXAMPLEEXAMPLE01");
+            env.put("AWS_SECRET_ACCESS_KEY", "execution-role-secret-key");
+            env.put("AWS_SESSION_TOKEN", "execution-role-session-token");
+            env.put("AWS_LAMBDA_FUNCTION_NAME", "vcl-it-" + function);
+            env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+            env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/vcl/it/" + export);
+            env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/25/[$LATEST]0123456789abcdef");
+            env.put("LAMBDA_TASK_ROOT", unpacked.toString());
+            env.put("_HANDLER", HANDLER);
+            env.put("TZ", ":UTC");
+            env.put("PATH", System.getenv("PATH"));
+            // Only what replaces AWS here: the endpoints of the local stand-ins.
+            RecordingDynamoProxy dynamoProxy = RecordingDynamoProxy.start(dynalite.endpoint());
+            env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoProxy.endpoint().toString());
+            env.put("VCL_SECRETS_ENDPOINT", secrets.endpoint().toString());
+
+            LocalRuntimeApi api = LocalRuntimeApi.start();
+            env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+            List<String> command = new ArrayList<>();
+            if (Files.isRegularFile(unpacked.resolve("bootstrap"))) {
+                // Native build (-Pnative): provided.al2023 runs the zip's bootstrap executable itself.
+                unpacked.resolve("bootstrap").toFile().setExecutable(true);
+                command.add(unpacked.resolve("bootstrap").toString());
+            } else {
+                command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xmx384m",
+                        "-cp", unpacked + java.io.File.pathSeparator + unpacked.resolve("lib") + "/*"
+                                + java.io.File.pathSeparator + basedir.resolve("target/ric") + "/*",
+                        RIC_MAIN, HANDLER));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).directory(unpacked.toFile())
+                    .redirectErrorStream(true);
+            Path log = basedir.resolve("target/function-it-" + export + ".log");
+            builder.redirectOutput(log.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            int callsBefore = secrets.calls().size();
+            Process process = builder.start();
+            RunningFunction running = new RunningFunction(export, api, process, log, callsBefore, secretCount,
+                    Map.copyOf(env), dynamoProxy);
+            try {
+                api.awaitReady(START, process);
+            } catch (Throwable e) {
+                running.close();
+                throw new AssertionError(e.getMessage() + "\n--- " + log + " ---\n" + tail(log), e);
+            }
+            return running;
+        }
+
+        LocalRuntimeApi.Outcome invoke(String event) throws Exception {
+            try {
+                return api.invoke(event, CALL);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError(export + " gave no answer\n" + tail(log), e);
+            }
+        }
+
+        /** An API Gateway HTTP API (payload 2.0) request to a route of this function; returns its response. */
+        JsonNode http(String method, String pathTemplate, Map<String, String> pathParameters,
+                      Map<String, String> headers, String body) throws Exception {
+            ObjectNode event = (ObjectNode) JSON.readTree(resource("http-api-request.json"));
+            String path = pathTemplate;
+            for (var p : pathParameters.entrySet()) {
+                path = path.replace("{" + p.getKey() + "}", p.getValue());
+            }
+            String routeKey = method + " " + pathTemplate;
+            event.put("routeKey", routeKey);
+            event.put("rawPath", path);
+            ObjectNode context = (ObjectNode) event.get("requestContext");
+            context.put("routeKey", routeKey);
+            context.put("requestId", UUID.randomUUID().toString());
+            ((ObjectNode) context.get("http")).put("method", method).put("path", path);
+            ObjectNode h = (ObjectNode) event.get("headers");
+            headers.forEach(h::put);
+            if (pathParameters.isEmpty()) {
+                event.remove("pathParameters");
+            } else {
+                event.set("pathParameters", JSON.valueToTree(pathParameters));
+            }
+            if (body != null) {
+                event.put("body", body);
+                h.put("content-length", Integer.toString(body.length()));
+            }
+            LocalRuntimeApi.Outcome outcome = invoke(JSON.writeValueAsString(event));
+            assertFalse(outcome.error(), export + " failed: " + outcome + "\n" + tail(log));
+            return JSON.readTree(outcome.body());
+        }
+
+        LocalRuntimeApi.Outcome authorizer(String authorization) throws Exception {
+            ObjectNode event = (ObjectNode) JSON.readTree(resource("http-api-authorizer.json"));
+            ((ObjectNode) event.get("headers")).put("authorization", authorization);
+            event.set("identitySource", JSON.valueToTree(List.of(authorization)));
+            LocalRuntimeApi.Outcome outcome = invoke(JSON.writeValueAsString(event));
+            assertFalse(outcome.error(), outcome.toString());
+            return outcome;
+        }
+
+        /** Secrets are read at cold start, once each, and never again while the environment lives. */
+        void assertSecretsReadOnce() {
+            assertEquals(secretCount, secrets.calls().size() - callsBefore, export + " reads each secret once");
+            assertTrue(secrets.calls().stream().skip(callsBefore).allMatch(c -> c.authorization()
+                    .startsWith("AWS4-HMAC-SHA256 Credential=ASIAEXAMPLEEXAMPLE01/")
+                    && "execution-role-session-token".equals(c.securityToken())), "signed with the role's keys");
+            assertTrue(process.isAlive(), export + " still running");
+            String output = tail(log);
+            for (String secret : List.of(SHOP_KEY, STAFF_KEY, vipps.credentials().clientSecret(),
+                    vipps.credentials().subscriptionKey(), "generated-by-cloudformation")) {
+                assertFalse(output.contains(secret), export + " logged a secret value");
+            }
+        }
+
+        /**
+         * Every DynamoDB call the function made is allowed by its role in template.yaml (same action, on the table
+         * or the same index), and it made at least {@code atLeast} of them.
+         */
+        void assertRoleAllowsItsDynamoCalls(int atLeast) {
+            Set<RecordingDynamoProxy.Call> allowed = allowedDynamoCalls(template.functionExporting(export));
+            List<RecordingDynamoProxy.Call> calls = dynamoProxy.calls();
+            assertTrue(calls.size() >= atLeast, export + " made DynamoDB calls: " + calls);
+            for (RecordingDynamoProxy.Call call : calls) {
+                assertTrue(allowed.contains(call), export + " called " + call + ", which its role does not allow ("
+                        + allowed + ")");
+            }
+        }
+
+        @Override
+        public void close() {
+            dynamoProxy.close();
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            api.close();
+        }
+
+        static String tail(Path log) {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 400), lines.size()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,538 @@
+package io.github.vcl.deploy;
+
+import io.github.vcl.function.BackendConfig;
+import io.github.vcl.local.dynamodb.OrderTableSetup;
+import io.github.vcl.local.gateway.Route;
+import io.github.vcl.local.gateway.Routes;
+import io.github.vcl.store.OrderTable;
+import io.github.vcl.vipps.VippsConfig;
+import io.smallrye.config.WithDefault;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.github.vcl.deploy.SamTemplate.getAtt;
+import static io.github.vcl.deploy.SamTemplate.list;
+import static io.github.vcl.deploy.SamTemplate.map;
+import static io.github.vcl.deploy.SamTemplate.ref;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** template.yaml checked against the code: functions, routes, policies, configuration, table. */
+class TemplateTest {
+    /**
+     * Functions the template already deploys whose code is on another branch (operations/support). The test fails
+     * once such a function exists in the code: then delete it here, and {@link #everyRouteOfTheCodeIsDeployed}
+     * checks its routes from {@link Routes#ALL}.
+     */
+    static final Set<String> PENDING = Set.of("operations", "support");
+
+    /**
+     * The configuration each function needs although the mappings make it optional (so that a Lambda starts with
+     * only its own secrets): read off ServiceWiring, VippsSettings and AuthorizeFunction. A function missing one of
+     * these fails at its first request, so the template must provide them.
+     */
+    static final Map<String, Set<String>> NEEDS = Map.of(
+            "initiate", Set.of("vcl.token-secret", "vcl.shop-api-key", "vipps.client-id", "vipps.client-secret",
+                    "vipps.subscription-key", "vipps.merchant-serial-number"),
+            "status", Set.of("vcl.shop-api-key", "vipps.client-id", "vipps.client-secret", "vipps.subscription-key",
+                    "vipps.merchant-serial-number"),
+            "callback", Set.of("vipps.merchant-serial-number"),
+            "reconcile", Set.of("vipps.client-id", "vipps.client-secret", "vipps.subscription-key",
+                    "vipps.merchant-serial-number"),
+            "authorize", Set.of("vcl.shop-api-key"));
+
+    /** Routes that carry their own tokens (Vipps' callback token, the customer's return token): no authorizer. */
+    static final Pattern OWN_TOKEN_ROUTES = Pattern.compile("/(callbacks|return)/.*");
+
+    private static final Set<String> SECRET_KEYS = Set.of("vcl.token-secret", "vcl.shop-api-key",
+            "vipps.client-id", "vipps.client-secret", "vipps.subscription-key");
+
+    private final SamTemplate template = SamTemplate.load();
+
+    private List<String> functions() {
+        return template.ofType("AWS::Serverless::Function");
+    }
+
+    private String exportOf(String function) {
+        return template.export(function).orElseThrow(() -> new AssertionError(function
+                + " sets no QUARKUS_FUNQY_EXPORT"));
+    }
+
+    // ---- functions -------------------------------------------------------------------------------------------
+
+    @Test
+    void everyFunctionResourceExportsAFunctionOfTheCode() {
+        Set<String> inCode = funqNames();
+        assertTrue(inCode.containsAll(Set.of("initiate", "callback", "status", "reconcile", "authorize")),
+                "@Funq names found in src/main/java: " + inCode);
+        Set<String> exported = new HashSet<>();
+        for (String function : functions()) {
+            String export = exportOf(function);
+            assertTrue(exported.add(export), "two function resources export '" + export + "'");
+            assertTrue(inCode.contains(export) || PENDING.contains(export),
+                    function + " exports '" + export + "', which no @Funq in src/main/java declares");
+        }
+        for (String pending : PENDING) {
+            assertFalse(inCode.contains(pending), "'" + pending + "' exists in the code now: remove it from "
+                    + "TemplateTest.PENDING so that its routes are checked against Routes.ALL");
+        }
+        assertEquals(inCode, exported.stream().filter(e -> !PENDING.contains(e)).collect(Collectors.toSet()),
+                "every @Funq is deployed as its own function");
+    }
+
+    @Test
+    void everyFunctionRunsTheNativeArtifactAsDocumented() {
+        for (String function : functions()) {
+            Map<String, Object> p = template.functionProperties(function);
+            assertEquals("provided.al2023", p.get("Runtime"), function);
+            assertEquals("not.used.in.provided.runtime", p.get("Handler"), function);
+            assertEquals("target/function.zip", p.get("CodeUri"), function);
+            assertEquals(512, p.get("MemorySize"), function);
+            List<Object> architectures = list(p.get("Architectures"));
+            assertEquals(1, architectures.size(), function);
+            assertEquals("Architecture", ref(architectures.get(0)), function);
+            assertEquals("true", String.valueOf(template.environment(function).get("DISABLE_SIGNAL_HANDLERS")),
+                    function);
+            Object timeout = p.get("Timeout");
+            assertTrue(timeout instanceof Integer t && t > 0 && t <= 60, function + " timeout " + timeout);
+        }
+        Map<String, Object> architecture = map(map(template.root().get("Parameters")).get("Architecture"));
+        assertEquals(List.of("x86_64", "arm64"), architecture.get("AllowedValues"));
+    }
+
+    // ---- routes ----------------------------------------------------------------------------------------------
+
+    /** Every HttpApi event of the template: route key to the export of the function it invokes. */
+    private Map<String, String> templateRoutes() {
+        Map<String, String> routes = new LinkedHashMap<>();
+        for (String function : functions()) {
+            map(template.functionProperties(function).get("Events")).forEach((name, e) -> {
+                Map<String, Object> event = map(e);
+                if ("HttpApi".equals(event.get("Type"))) {
+                    Map<String, Object> p = map(event.get("Properties"));
+                    assertEquals("HttpApi", ref(p.get("ApiId")), function + "." + name + " belongs to the HTTP API");
+                    String key = p.get("Method") + " " + p.get("Path");
+                    assertNotNull(routes.put(key, exportOf(function)) == null ? "" : null, "route twice: " + key);
+                }
+            });
+        }
+        return routes;
+    }
+
+    @Test
+    void everyRouteOfTheCodeIsDeployed() {
+        assertEquals(List.of("HttpApi"), template.ofType("AWS::Serverless::HttpApi"), "exactly one HTTP API");
+        Map<String, String> deployed = templateRoutes();
+        for (Route route : Routes.ALL) {
+            assertEquals(route.function(), deployed.get(route.routeKey()),
+                    "route " + route.routeKey() + " in template.yaml");
+        }
+        Set<String> known = Routes.ALL.stream().map(Route::routeKey).collect(Collectors.toSet());
+        deployed.forEach((key, export) -> assertTrue(known.contains(key) || PENDING.contains(export),
+                "template.yaml routes " + key + " to " + export + ", which Routes.ALL does not know"));
+    }
+
+    @Test
+    void shopAndStaffRoutesNeedAnApiKeyCallbackAndReturnRoutesCarryTheirOwnTokens() {
+        Map<String, Object> auth = map(template.properties("HttpApi").get("Auth"));
+        String authorizerName = (String) auth.get("DefaultAuthorizer");
+        assertNotNull(authorizerName, "the HTTP API authorizes by default (fail closed)");
+        Map<String, Object> authorizer = map(map(auth.get("Authorizers")).get(authorizerName));
+        assertEquals(List.of(template.functionExporting("authorize"), "Arn"), getAtt(authorizer.get("FunctionArn")));
+        assertEquals(true, authorizer.get("EnableFunctionDefaultPermissions"));
+        assertEquals("2.0", authorizer.get("AuthorizerPayloadFormatVersion"));
+        assertEquals(true, authorizer.get("EnableSimpleResponses"));
+        assertEquals(List.of("Authorization"), map(authorizer.get("Identity")).get("Headers"));
+
+        for (String function : functions()) {
+            map(template.functionProperties(function).get("Events")).forEach((name, e) -> {
+                Map<String, Object> event = map(e);
+                if (!"HttpApi".equals(event.get("Type"))) {
+                    return;
+                }
+                Map<String, Object> p = map(event.get("Properties"));
+                String path = (String) p.get("Path");
+                Object routeAuthorizer = map(p.get("Auth")).get("Authorizer");
+                if (OWN_TOKEN_ROUTES.matcher(path).matches()) {
+                    assertEquals("NONE", routeAuthorizer, path + " carries its own token");
+                } else {
+                    assertTrue(routeAuthorizer == null || authorizerName.equals(routeAuthorizer),
+                            path + " must be behind " + authorizerName + ", not " + routeAuthorizer);
+                }
+            });
+        }
+    }
+
+    @Test
+    void theAuthorizerKnowsTheKeysOfEveryFunctionBehindIt() {
+        // A function behind the authorizer that reads an API-key secret the authorizer does not read would get
+        // requests with those keys refused at the gateway.
+        Map<String, Set<String>> secretKeys = new HashMap<>();
+        map(map(template.root().get("Metadata")).get("vcl:SecretKeys")).forEach((secret, keys) ->
+                secretKeys.put(secret, list(keys).stream().map(Object::toString).collect(Collectors.toSet())));
+        Set<String> authorizerSecrets = new HashSet<>(secretsOf(template.functionExporting("authorize")));
+        for (String function : functions()) {
+            String export = exportOf(function);
+            if (PENDING.contains(export) || export.equals("authorize")) {
+                continue;
+            }
+            for (String secret : secretsOf(function)) {
+                boolean holdsApiKeys = secretKeys.get(secret).stream().anyMatch(k -> k.endsWith("api-key"));
+                assertTrue(!holdsApiKeys || authorizerSecrets.contains(secret), "the authorizer must read "
+                        + secret + ", whose API keys " + export + " accepts");
+            }
+        }
+    }
+
+    @Test
+    void theReconcilerRunsEveryMinute() {
+        String reconcile = template.functionExporting("reconcile");
+        List<Map<String, Object>> schedules = map(template.functionProperties(reconcile).get("Events")).values()
+                .stream().map(SamTemplate::map).filter(e -> "Schedule".equals(e.get("Type"))).toList();
+        assertEquals(1, schedules.size());
+        assertEquals("rate(1 minute)", map(schedules.get(0).get("Properties")).get("Schedule"));
+        for (String function : functions()) {
+            if (!function.equals(reconcile)) {
+                assertTrue(map(template.functionProperties(function).get("Events")).values().stream()
+                        .noneMatch(e -> "Schedule".equals(map(e).get("Type"))), function);
+            }
+        }
+    }
+
+    // ---- least privilege -------------------------------------------------------------------------------------
+
+    @Test
+    void everyFunctionHasItsOwnLeastPrivilegeRole() {
+        Set<String> indexes = Set.of(OrderTable.RECONCILE_INDEX, OrderTable.SHOP_ORDER_INDEX,
+                OrderTable.STATUS_INDEX);
+        Set<String> secretResources = secretResources();
+        Set<String> roles = new HashSet<>();
+        assertTrue(template.ofType("AWS::IAM::Policy").isEmpty() && template.ofType("AWS::IAM::ManagedPolicy")
+                .isEmpty(), "policies live inside the roles they belong to");
+        for (String function : functions()) {
+            Map<String, Object> p = template.functionProperties(function);
+            assertFalse(p.containsKey("Policies"), function + ": no SAM policy templates, only its own role");
+            List<String> roleRef = getAtt(p.get("Role"));
+            assertNotNull(roleRef, function + " names its role");
+            String role = roleRef.get(0);
+            assertTrue(roles.add(role), role + " is shared by two functions");
+            Map<String, Object> roleProps = template.properties(role);
+            assertEquals("AWS::IAM::Role", template.resource(role).get("Type"));
+            assertFalse(roleProps.containsKey("ManagedPolicyArns"), role + ": no managed policies (they use '*')");
+            assertTrue(roleProps.toString().contains("lambda.amazonaws.com"), role + " is for Lambda");
+
+            String logGroup = ref(map(p.get("LoggingConfig")).get("LogGroup"));
+            Set<String> secretsRead = new TreeSet<>();
+            for (Object policy : list(roleProps.get("Policies"))) {
+                for (Object s : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+                    Map<String, Object> statement = map(s);
+                    String where = role + " " + statement.get("Sid");
+                    assertEquals("Allow", statement.get("Effect"), where);
+                    assertFalse(statement.containsKey("NotAction") || statement.containsKey("NotResource"), where);
+                    List<Object> actions = list(statement.get("Action"));
+                    List<Object> resources = list(statement.get("Resource"));
+                    assertFalse(actions.isEmpty() || resources.isEmpty(), where);
+                    for (Object a : actions) {
+                        String action = (String) a;
+                        assertFalse(action.contains("*"), where + ": wildcard action " + action);
+                        assertFalse(action.equalsIgnoreCase("dynamodb:Scan"), where + ": Scan is never needed");
+                        String service = action.substring(0, action.indexOf(':'));
+                        for (Object resource : resources) {
+                            assertFalse("*".equals(resource), where + ": resource '*'");
+                            switch (service) {
+                                case "logs" -> {
+                                    assertTrue(Set.of("logs:CreateLogStream", "logs:PutLogEvents").contains(action),
+                                            where + " " + action);
+                                    assertEquals(List.of(logGroup, "Arn"), getAtt(resource),
+                                            where + ": only the function's own log group");
+                                }
+                                case "dynamodb" -> {
+                                    List<String> table = getAtt(resource);
+                                    String sub = sub(resource);
+                                    if (table != null) {
+                                        assertEquals(List.of("OrdersTable", "Arn"), table, where);
+                                        assertFalse(action.equals("dynamodb:Query"), where
+                                                + ": queries go to an index, never the table");
+                                    } else {
+                                        assertNotNull(sub, where + ": table or index only, not " + resource);
+                                        Matcher m = Pattern.compile("\\$\\{OrdersTable\\.Arn}/index/(.+)")
+                                                .matcher(sub);
+                                        assertTrue(m.matches() && indexes.contains(m.group(1)), where + " " + sub);
+                                        assertEquals("dynamodb:Query", action, where);
+                                    }
+                                }
+                                case "secretsmanager" -> {
+                                    assertEquals("secretsmanager:GetSecretValue", action, where);
+                                    String secret = ref(resource);
+                                    assertTrue(secretResources.contains(secret), where + ": not a secret: "
+                                            + resource);
+                                    secretsRead.add(secret);
+                                }
+                                default -> fail(where + ": unexpected service " + action);
+                            }
+                        }
+                    }
+                }
+            }
+            assertEquals(new TreeSet<>(secretsOf(function)), secretsRead,
+                    function + " may read exactly the secrets in its VCL_SECRET_ARNS");
+        }
+    }
+
+    private Set<String> secretResources() {
+        Set<String> secrets = new HashSet<>(template.ofType("AWS::SecretsManager::Secret"));
+        map(template.root().get("Parameters")).keySet().stream().filter(p -> p.endsWith("SecretArn"))
+                .forEach(secrets::add);
+        return secrets;
+    }
+
+    /** Logical ids (secret resources or ARN parameters) listed in the function's VCL_SECRET_ARNS. */
+    private List<String> secretsOf(String function) {
+        Object value = template.environment(function).get("VCL_SECRET_ARNS");
+        if (value == null) {
+            return List.of();
+        }
+        List<Object> join = list(map(value).get("Fn::Join"));
+        assertEquals(",", join.get(0), function + ": VCL_SECRET_ARNS is comma-separated");
+        return list(join.get(1)).stream().map(SamTemplate::ref).toList();
+    }
+
+    private static String sub(Object value) {
+        return value instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String s ? s : null;
+    }
+
+    // ---- configuration ---------------------------------------------------------------------------------------
+
+    @Test
+    void everyConfigurationTheCodeNeedsIsProvidedAndNoSecretIsInThePlainEnvironment() throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(basedir().resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        Map<String, Set<String>> secretKeys = new HashMap<>();
+        map(map(template.root().get("Metadata")).get("vcl:SecretKeys")).forEach((secret, keys) ->
+                secretKeys.put(secret, list(keys).stream().map(Object::toString).collect(Collectors.toSet())));
+        assertEquals(secretResources(), secretKeys.keySet(), "Metadata vcl:SecretKeys describes every secret");
+        String createSecrets = Files.readString(basedir().resolve("infra/create-secrets.sh"));
+        secretKeys.forEach((secret, keys) -> {
+            if (!template.ofType("AWS::SecretsManager::Secret").contains(secret)) {
+                keys.forEach(key -> assertTrue(createSecrets.contains(key.replace("<id>", "$id")),
+                        "infra/create-secrets.sh writes " + key));
+            }
+        });
+        Map<String, Object> tokenSecret = map(template.properties("TokenSecret").get("GenerateSecretString"));
+        assertEquals(secretKeys.get("TokenSecret"), Set.of(tokenSecret.get("GenerateStringKey")));
+
+        Set<String> required = new TreeSet<>();
+        requiredKeys("vcl", BackendConfig.class, required);
+        requiredKeys("vipps", VippsConfig.class, required);
+        assertEquals(Set.of("vcl.orders-table", "vcl.public-base-url", "vcl.terms-and-conditions-url"), required,
+                "the required configuration changed: check the template provides the new keys, then update this");
+
+        for (String function : functions()) {
+            String export = exportOf(function);
+            Map<String, Object> env = template.environment(function);
+            Set<String> provided = new HashSet<>();
+            env.keySet().forEach(name -> provided.add(name));
+            secretsOf(function).forEach(secret -> secretKeys.get(secret).forEach(provided::add));
+
+            Set<String> needed = new TreeSet<>(required);
+            if (!NEEDS.containsKey(export) && !PENDING.contains(export)) {
+                fail("TemplateTest.NEEDS does not say what '" + export + "' needs");
+            }
+            needed.addAll(NEEDS.getOrDefault(export, Set.of()));
+            for (String key : needed) {
+                assertTrue(isProvided(key, properties, provided), function + " (" + export + ") needs '" + key
+                        + "': set it through the environment, a secret or a default");
+            }
+            assertEquals("OrdersTable", ref(env.get("ORDERS_TABLE")), function + " uses the stack's table");
+            for (String name : env.keySet()) {
+                for (String secret : SECRET_KEYS) {
+                    assertFalse(envName(secret).equals(name), function + ": " + secret
+                            + " must come from Secrets Manager, not a plain environment variable");
+                }
+                Object value = env.get(name);
+                assertTrue(value instanceof String || ref(value) != null || value instanceof Map,
+                        function + " " + name);
+            }
+        }
+    }
+
+    /** Provided when a default exists, or the value's ${ENV} / the key's own environment form / a secret sets it. */
+    private static boolean isProvided(String key, Properties properties, Set<String> provided) {
+        if (provided.contains(key) || provided.contains(envName(key))) {
+            return true;
+        }
+        String value = properties.getProperty(key);
+        if (value == null) {
+            return false;
+        }
+        Matcher expression = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}").matcher(value);
+        if (!expression.find()) {
+            return true;
+        }
+        return expression.group(2) != null || provided.contains(expression.group(1));
+    }
+
+    private static String envName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** Members without default that are not Optional, not maps and not nested groups: SmallRye fails without them. */
+    private static void requiredKeys(String prefix, Class<?> mapping, Set<String> into) {
+        for (Method method : mapping.getMethods()) {
+            if (method.getParameterCount() > 0 || method.isDefault() || method.getAnnotation(WithDefault.class)
+                    != null) {
+                continue;
+            }
+            String key = prefix + "." + kebab(method.getName());
+            Class<?> type = method.getReturnType();
+            if (type.isInterface() && type.getName().startsWith("io.github.vcl")) {
+                requiredKeys(key, type, into);
+            } else if (!Optional.class.equals(type) && !Map.class.isAssignableFrom(type)
+                    && !java.util.Collection.class.isAssignableFrom(type)) {
+                into.add(key);
+            }
+        }
+    }
+
+    private static String kebab(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    // ---- table -----------------------------------------------------------------------------------------------
+
+    @Test
+    void theTableIsTheOneTheCodeAndTheLocalSetupUse() {
+        CreateTableRequest local = localTable();
+        Map<String, Object> table = template.properties("OrdersTable");
+        assertEquals(local.billingModeAsString(), table.get("BillingMode"));
+        assertEquals(local.attributeDefinitions().stream()
+                        .collect(Collectors.toMap(a -> a.attributeName(), a -> a.attributeTypeAsString())),
+                list(table.get("AttributeDefinitions")).stream().map(SamTemplate::map)
+                        .collect(Collectors.toMap(a -> (String) a.get("AttributeName"),
+                                a -> (String) a.get("AttributeType"))));
+        assertEquals(keys(local.keySchema()), keySchema(table.get("KeySchema")));
+        Map<String, List<String>> localIndexes = new LinkedHashMap<>();
+        local.globalSecondaryIndexes().forEach(i -> localIndexes.put(i.indexName(),
+                Stream.concat(keys(i.keySchema()).stream(), Stream.of(i.projection().projectionTypeAsString()))
+                        .toList()));
+        Map<String, List<String>> deployedIndexes = new LinkedHashMap<>();
+        list(table.get("GlobalSecondaryIndexes")).stream().map(SamTemplate::map).forEach(i ->
+                deployedIndexes.put((String) i.get("IndexName"), Stream.concat(keySchema(i.get("KeySchema")).stream(),
+                        Stream.of((String) map(i.get("Projection")).get("ProjectionType"))).toList()));
+        assertEquals(localIndexes, deployedIndexes);
+
+        assertEquals(Map.of("AttributeName", OrderTable.EXPIRES_AT, "Enabled", true),
+                table.get("TimeToLiveSpecification"), "claim items expire through TTL");
+        assertEquals(true, map(table.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled"));
+        assertEquals("Retain", template.resource("OrdersTable").get("DeletionPolicy"));
+    }
+
+    private static List<String> keys(List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> keys) {
+        return keys.stream().map(k -> k.keyTypeAsString() + ":" + k.attributeName()).toList();
+    }
+
+    private static List<String> keySchema(Object schema) {
+        return list(schema).stream().map(SamTemplate::map).map(k -> k.get("KeyType") + ":" + k.get("AttributeName"))
+                .toList();
+    }
+
+    /** What OrderTableSetup sends to DynamoDB, caught before it is sent. */
+    private static CreateTableRequest localTable() {
+        List<CreateTableRequest> captured = new ArrayList<>();
+        class Captured extends RuntimeException {
+        }
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("createTable") && args[0] instanceof CreateTableRequest request) {
+                captured.add(request);
+                throw new Captured();
+            }
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            throw new UnsupportedOperationException(method.getName());
+        };
+        DynamoDbClient client = (DynamoDbClient) Proxy.newProxyInstance(TemplateTest.class.getClassLoader(),
+                new Class<?>[]{DynamoDbClient.class}, handler);
+        try {
+            OrderTableSetup.create(client, "orders");
+        } catch (Captured expected) {
+            return captured.get(0);
+        }
+        throw new AssertionError("OrderTableSetup did not create a table");
+    }
+
+    // ---- logs and alarms -------------------------------------------------------------------------------------
+
+    @Test
+    void everyFunctionHasItsLogGroupWithRetentionAndAlarmsOnErrorsAndThrottles() {
+        Map<String, Set<String>> alarms = new HashMap<>();
+        for (String alarm : template.ofType("AWS::CloudWatch::Alarm")) {
+            Map<String, Object> p = template.properties(alarm);
+            assertEquals("AWS/Lambda", p.get("Namespace"), alarm);
+            assertFalse(list(p.get("AlarmActions")).isEmpty(), alarm + " notifies someone");
+            String function = ref(map(list(p.get("Dimensions")).get(0)).get("Value"));
+            alarms.computeIfAbsent(function, f -> new HashSet<>()).add((String) p.get("MetricName"));
+        }
+        for (String function : functions()) {
+            String logGroup = ref(map(template.functionProperties(function).get("LoggingConfig")).get("LogGroup"));
+            assertNotNull(logGroup, function + " logs to its own log group");
+            assertEquals("AWS::Logs::LogGroup", template.resource(logGroup).get("Type"));
+            assertNotNull(template.properties(logGroup).get("RetentionInDays"), logGroup + " has a retention");
+            assertEquals(Set.of("Errors", "Throttles"), alarms.get(function), function + " alarms");
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    static Path basedir() {
+        return Path.of(System.getProperty("project.basedir", ".")).toAbsolutePath();
+    }
+
+    /** The names of every {@code @Funq} in src/main/java (source text; the annotation is not kept at run time). */
+    static Set<String> funqNames() {
+        Pattern funq = Pattern.compile("@Funq\\(\\s*\"([^\"]+)\"\\s*\\)");
+        Set<String> names = new LinkedHashSet<>();
+        try (Stream<Path> files = Files.walk(basedir().resolve("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = funq.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+}
