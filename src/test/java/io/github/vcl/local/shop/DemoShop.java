@@ -346,8 +346,8 @@ public final class DemoShop implements AutoCloseable {
         String base = staffPath(reference);
         body.append("<h2>Staff actions</h2><div class=\"actions\">");
         for (String op : List.of("capture", "refund", "cancel")) {
-            body.append("<form method=\"post\" action=\"").append(base).append("/").append(op).append("\" id=\"")
-                    .append(op).append("-form\"><input type=\"hidden\" name=\"idempotencyKey\" value=\"")
+            body.append("<form method=\"post\" autocomplete=\"off\" action=\"").append(base).append("/").append(op)
+                    .append("\" id=\"").append(op).append("-form\"><input type=\"hidden\" name=\"idempotencyKey\" value=\"")
                     .append(UUID.randomUUID()).append("\">");
             if (!"cancel".equals(op)) {
                 body.append("<label>Amount (kr) <input name=\"amount\" id=\"").append(op)
