@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vcl.config.FakeSecretsManager;
+import io.github.vcl.local.lambda.RuntimeApiServer;
 import io.github.vcl.local.dynamodb.Dynalite;
 import io.github.vcl.local.dynamodb.OrderTableSetup;
 import io.github.vcl.local.simulator.Credentials;
@@ -181,7 +182,7 @@ class PackagedFunctionIT {
     @Test
     void reconcileSummarisesARunOnAnEmptyTable() throws Exception {
         try (RunningFunction reconcile = RunningFunction.start("reconcile", newTable())) {
-            LocalRuntimeApi.Outcome outcome = reconcile.invoke(resource("eventbridge-scheduled.json"));
+            RuntimeApiServer.Result outcome = reconcile.invoke(resource("eventbridge-scheduled.json"));
             assertFalse(outcome.error(), outcome.toString());
             JsonNode summary = JSON.readTree(outcome.body());
             assertEquals(0, summary.path("examined").asInt(), outcome.body());
@@ -386,7 +387,7 @@ class PackagedFunctionIT {
     /** One Lambda execution environment: the runtime process and its Runtime API. */
     static final class RunningFunction implements AutoCloseable {
         private final String export;
-        private final LocalRuntimeApi api;
+        private final RuntimeApiServer api;
         private final Process process;
         private final Path log;
         private final int callsBefore;
@@ -394,7 +395,7 @@ class PackagedFunctionIT {
         final Map<String, String> env;
         private final RecordingDynamoProxy dynamoProxy;
 
-        private RunningFunction(String export, LocalRuntimeApi api, Process process, Path log, int callsBefore,
+        private RunningFunction(String export, RuntimeApiServer api, Process process, Path log, int callsBefore,
                                 int secretCount, Map<String, String> env, RecordingDynamoProxy dynamoProxy) {
             this.env = env;
             this.dynamoProxy = dynamoProxy;
@@ -436,7 +437,7 @@ class PackagedFunctionIT {
             env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoProxy.endpoint().toString());
             env.put("VCL_SECRETS_ENDPOINT", secrets.endpoint().toString());
 
-            LocalRuntimeApi api = LocalRuntimeApi.start();
+            RuntimeApiServer api = RuntimeApiServer.start(export, CALL);
             env.put("AWS_LAMBDA_RUNTIME_API", api.address());
             List<String> command = new ArrayList<>();
             if (Files.isRegularFile(unpacked.resolve("bootstrap"))) {
@@ -461,7 +462,7 @@ class PackagedFunctionIT {
             RunningFunction running = new RunningFunction(export, api, process, log, callsBefore, secretCount,
                     Map.copyOf(env), dynamoProxy);
             try {
-                api.awaitReady(START, process);
+                awaitStart(api, process);
             } catch (Throwable e) {
                 running.close();
                 throw new AssertionError(e.getMessage() + "\n--- " + log + " ---\n" + tail(log), e);
@@ -469,9 +470,27 @@ class PackagedFunctionIT {
             return running;
         }
 
-        LocalRuntimeApi.Outcome invoke(String event) throws Exception {
+        /** Waits until the runtime asks for its first event; fails with the init error or the early exit if any. */
+        private static void awaitStart(RuntimeApiServer api, Process process) throws Exception {
+            long end = System.nanoTime() + START.toNanos();
+            while (!api.awaitReady(Duration.ofMillis(50))) {
+                if (api.initError() != null) {
+                    throw new AssertionError("the function failed to start: " + api.initError());
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("the runtime exited with " + process.exitValue()
+                            + " before it asked for an event");
+                }
+                if (System.nanoTime() > end) {
+                    throw new java.util.concurrent.TimeoutException("the runtime did not ask for an event within "
+                            + START);
+                }
+            }
+        }
+
+        RuntimeApiServer.Result invoke(String event) throws Exception {
             try {
-                return api.invoke(event, CALL);
+                return api.invoke(event);
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new AssertionError(export + " gave no answer\n" + tail(log), e);
             }
@@ -503,16 +522,16 @@ class PackagedFunctionIT {
                 event.put("body", body);
                 h.put("content-length", Integer.toString(body.length()));
             }
-            LocalRuntimeApi.Outcome outcome = invoke(JSON.writeValueAsString(event));
+            RuntimeApiServer.Result outcome = invoke(JSON.writeValueAsString(event));
             assertFalse(outcome.error(), export + " failed: " + outcome + "\n" + tail(log));
             return JSON.readTree(outcome.body());
         }
 
-        LocalRuntimeApi.Outcome authorizer(String authorization) throws Exception {
+        RuntimeApiServer.Result authorizer(String authorization) throws Exception {
             ObjectNode event = (ObjectNode) JSON.readTree(resource("http-api-authorizer.json"));
             ((ObjectNode) event.get("headers")).put("authorization", authorization);
             event.set("identitySource", JSON.valueToTree(List.of(authorization)));
-            LocalRuntimeApi.Outcome outcome = invoke(JSON.writeValueAsString(event));
+            RuntimeApiServer.Result outcome = invoke(JSON.writeValueAsString(event));
             assertFalse(outcome.error(), outcome.toString());
             return outcome;
         }
