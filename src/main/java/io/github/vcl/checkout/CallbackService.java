@@ -1,5 +1,6 @@
 package io.github.vcl.checkout;
 
+import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.order.Currency;
 import io.github.vcl.order.InvalidOrderException;
 import io.github.vcl.order.Money;

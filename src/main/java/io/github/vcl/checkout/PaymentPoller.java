@@ -1,5 +1,6 @@
 package io.github.vcl.checkout;
 
+import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.SessionState;
 import io.github.vcl.order.Source;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vcl.checkout.CallbackService;
 import io.github.vcl.checkout.CheckoutService;
 import io.github.vcl.checkout.CheckoutSettings;
-import io.github.vcl.checkout.OrderUpdater;
+import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.checkout.PaymentPoller;
 import io.github.vcl.checkout.SessionTokens;
 import io.github.vcl.checkout.StatusService;

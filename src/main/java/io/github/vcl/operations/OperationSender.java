@@ -1,6 +1,6 @@
 package io.github.vcl.operations;
 
-import io.github.vcl.checkout.OrderUpdater;
+import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.checkout.VippsSignals;
 import io.github.vcl.order.Operation;
 import io.github.vcl.order.Order;

@@ -1,6 +1,6 @@
 package io.github.vcl.operations;
 
-import io.github.vcl.checkout.OrderUpdater;
+import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.checkout.PaymentPoller;
 import io.github.vcl.order.Money;
 import io.github.vcl.order.Operation;

@@ -1,6 +1,6 @@
 package io.github.vcl.reconcile;
 
-import io.github.vcl.checkout.OrderUpdater;
+import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.checkout.VippsOrderLines;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Source;

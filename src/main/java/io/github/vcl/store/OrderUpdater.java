@@ -1,10 +1,8 @@
-package io.github.vcl.checkout;
+package io.github.vcl.store;
 
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.Transition;
-import io.github.vcl.store.OrderStore;
-import io.github.vcl.store.VersionConflictException;
 
 import java.util.Optional;
 import java.util.function.Function;
