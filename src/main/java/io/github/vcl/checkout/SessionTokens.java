@@ -1,5 +1,6 @@
 package io.github.vcl.checkout;
 
+import io.github.vcl.security.Sha256;
 import io.github.vcl.order.CheckoutSession;
 import io.github.vcl.order.Reference;
 
@@ -67,12 +68,7 @@ public final class SessionTokens {
     }
 
     static String hash(String token) {
-        try {
-            return BASE64URL.encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return BASE64URL.encodeToString(Sha256.of(token));
     }
 
     private String token(String purpose, Reference reference, String nonce) {

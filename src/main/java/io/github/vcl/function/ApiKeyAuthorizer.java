@@ -2,10 +2,9 @@ package io.github.vcl.function;
 
 import io.github.vcl.vipps.Secret;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The API Gateway Lambda authorizer's rule: the request carries {@code Authorization: Bearer <key>} with one of the
@@ -14,30 +13,21 @@ import java.util.List;
  * time, whatever matches.
  */
 public class ApiKeyAuthorizer {
-    private static final String BEARER = "Bearer ";
     private final List<byte[]> digests;
 
     public ApiKeyAuthorizer(List<Secret> keys) {
-        this.digests = keys.stream().map(k -> digest(k.reveal())).toList();
+        this.digests = keys.stream().map(k -> BearerKeys.digest(k.reveal())).toList();
     }
 
     public boolean isKnown(String authorization) {
-        if (authorization == null || !authorization.startsWith(BEARER)) {
+        Optional<byte[]> presented = BearerKeys.presentedDigest(authorization);
+        if (presented.isEmpty()) {
             return false;
         }
-        byte[] presented = digest(authorization.substring(BEARER.length()));
         boolean known = false;
         for (byte[] digest : digests) {
-            known |= MessageDigest.isEqual(presented, digest);
+            known |= MessageDigest.isEqual(presented.get(), digest);
         }
         return known;
-    }
-
-    private static byte[] digest(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -1,10 +1,9 @@
 package io.github.vcl.function;
 
+import io.github.vcl.security.Sha256;
 import io.github.vcl.function.http.HttpApiEvent;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
@@ -20,15 +19,17 @@ final class BearerKeys {
 
     /** The digest of the key the request presents; empty without a bearer Authorization header. */
     static Optional<byte[]> presentedDigest(HttpApiEvent event) {
-        return event.header("authorization").filter(h -> h.startsWith(BEARER) && h.length() > BEARER.length())
+        return presentedDigest(event.header("authorization").orElse(null));
+    }
+
+    /** The digest of the key in an {@code Authorization} header value; empty unless it is {@code Bearer <key>}. */
+    static Optional<byte[]> presentedDigest(String authorization) {
+        return Optional.ofNullable(authorization)
+                .filter(h -> h.startsWith(BEARER) && h.length() > BEARER.length())
                 .map(h -> digest(h.substring(BEARER.length())));
     }
 
     static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.of(key);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.vcl.function;
 
+import io.github.vcl.security.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vcl.checkout.InitiateRequest;
@@ -12,8 +13,6 @@ import io.github.vcl.order.PaymentDescription;
 import io.github.vcl.service.ServiceFailure;
 import io.github.vcl.service.ServiceFailure.FieldError;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -167,10 +166,6 @@ public class InitiateRequestParser {
     }
 
     private static String fingerprint(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(body));
     }
 }

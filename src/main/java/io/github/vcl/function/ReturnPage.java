@@ -1,11 +1,10 @@
 package io.github.vcl.function;
 
+import io.github.vcl.security.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -191,11 +190,6 @@ public final class ReturnPage {
         if (matcher.find()) {
             throw new IllegalArgumentException("the return page needs exactly one " + what + " element");
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return "'sha256-" + Base64.getEncoder().encodeToString(Sha256.of(content)) + "'";
     }
 }

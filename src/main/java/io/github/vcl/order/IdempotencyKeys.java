@@ -1,8 +1,6 @@
 package io.github.vcl.order;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.github.vcl.security.Sha256;
 import java.util.HexFormat;
 
 /**
@@ -25,11 +23,6 @@ public final class IdempotencyKeys {
     }
 
     private static String digest(Reference reference) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(reference.value().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(reference.value()), 0, 10);
     }
 }

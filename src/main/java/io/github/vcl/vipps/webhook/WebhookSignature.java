@@ -1,5 +1,6 @@
 package io.github.vcl.vipps.webhook;
 
+import io.github.vcl.security.Sha256;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -34,11 +35,7 @@ public final class WebhookSignature {
 
     /** {@code base64(SHA-256(body))}, the value of the {@code x-ms-content-sha256} header. */
     public static String contentHash(byte[] body) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return Base64.getEncoder().encodeToString(Sha256.of(body));
     }
 
     /** The value of the {@code Authorization} header Vipps sends for a delivery. */
