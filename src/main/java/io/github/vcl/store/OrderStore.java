@@ -1,6 +1,8 @@
 package io.github.vcl.store;
 
 import io.github.vcl.order.Order;
+import io.github.vcl.order.PaymentState;
+import io.github.vcl.order.SessionState;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.Transition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -70,39 +72,12 @@ public class OrderStore {
         long expected = next.version();
         Order stored = next.withVersion(expected + 1);
 
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder("SET ");
-        int i = 0;
-        for (var attribute : OrderItemMapper.mutableAttributes(stored).entrySet()) {
-            names.put("#a" + i, attribute.getKey());
-            values.put(":a" + i, attribute.getValue());
-            set.append("#a").append(i).append(" = :a").append(i).append(", ");
-            i++;
-        }
-        names.put("#version", VERSION);
-        names.put("#history", HISTORY);
-        names.put("#rk", RECONCILE_KEY);
-        names.put("#rd", RECONCILE_DUE);
-        values.put(":expected", OrderItemMapper.n(expected));
-        values.put(":next", OrderItemMapper.n(expected + 1));
-        values.put(":added", OrderItemMapper.historyList(transition.added()));
-        set.append("#version = :next, #history = list_append(#history, :added)");
-        String expression;
-        if (stored.needsReconciliation()) {
-            values.put(":rk", AttributeValue.fromS(RECONCILE_KEY_VALUE));
-            values.put(":rd", OrderItemMapper.n(stored.updatedAt().toEpochMilli()));
-            expression = set + ", #rk = :rk, #rd = :rd";
-        } else {
-            expression = set + " REMOVE #rk, #rd";
-        }
+        OrderUpdate update = new OrderUpdate(OrderItemMapper.mutableAttributes(stored), ":next",
+                transition.added(), stored)
+                .value(":expected", OrderItemMapper.n(expected))
+                .value(":next", OrderItemMapper.n(expected + 1));
         try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of(REFERENCE, AttributeValue.fromS(stored.reference().value())))
-                    .updateExpression(expression)
-                    .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
+            dynamo.updateItem(update.request(table, "#version = :expected"));
         } catch (ConditionalCheckFailedException e) {
             throw new VersionConflictException(stored.reference(), expected);
         }
@@ -120,55 +95,33 @@ public class OrderStore {
     public boolean applyToAwaitingPayment(Order presumed, Transition transition, String callbackTokenHash) {
         Order next = transition.order();
         Map<String, AttributeValue> before = OrderItemMapper.mutableAttributes(presumed);
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder("SET ");
-        int i = 0;
-        for (var attribute : OrderItemMapper.mutableAttributes(next).entrySet()) {
-            if (!attribute.getValue().equals(before.get(attribute.getKey()))) {
-                names.put("#a" + i, attribute.getKey());
-                values.put(":a" + i, attribute.getValue());
-                set.append("#a").append(i).append(" = :a").append(i).append(", ");
-                i++;
+        Map<String, AttributeValue> changed = new HashMap<>();
+        OrderItemMapper.mutableAttributes(next).forEach((name, value) -> {
+            if (!value.equals(before.get(name))) {
+                changed.put(name, value);
             }
-        }
-        names.putAll(Map.of("#version", VERSION, "#history", HISTORY, "#rk", RECONCILE_KEY, "#rd", RECONCILE_DUE,
-                "#checkout", CHECKOUT, "#cbh", "callbackTokenHash", "#ps", PAYMENT_STATE, "#ss", SESSION_STATE,
-                "#cur", CURRENCY, "#psp", PSP_REFERENCE));
-        names.putAll(Map.of("#au", AUTHORIZED, "#ca", CAPTURED, "#re", REFUNDED, "#cn", CANCELLED,
-                "#ops", OPERATIONS));
-        values.put(":one", OrderItemMapper.n(1));
-        values.put(":zero", OrderItemMapper.n(0));
-        values.put(":added", OrderItemMapper.historyList(transition.added()));
-        values.put(":cbh", AttributeValue.fromS(callbackTokenHash));
-        values.put(":created", AttributeValue.fromS(presumed.paymentState().name()));
-        values.put(":creating", AttributeValue.fromS(io.github.vcl.order.SessionState.CREATING.name()));
-        values.put(":open", AttributeValue.fromS(io.github.vcl.order.SessionState.CREATED.name()));
-        values.put(":cur", AttributeValue.fromS(presumed.currency().name()));
-        set.append("#version = #version + :one, #history = list_append(#history, :added)");
-        String update;
-        if (next.needsReconciliation()) {
-            values.put(":rk", AttributeValue.fromS(RECONCILE_KEY_VALUE));
-            values.put(":rd", OrderItemMapper.n(next.updatedAt().toEpochMilli()));
-            update = set + ", #rk = :rk, #rd = :rd";
-        } else {
-            update = set + " REMOVE #rk, #rd";
-        }
+        });
+        OrderUpdate update = new OrderUpdate(changed, "#version + :one", transition.added(), next)
+                .name("#checkout", CHECKOUT).name("#cbh", "callbackTokenHash").name("#ps", PAYMENT_STATE)
+                .name("#ss", SESSION_STATE).name("#cur", CURRENCY).name("#psp", PSP_REFERENCE)
+                .name("#au", AUTHORIZED).name("#ca", CAPTURED).name("#re", REFUNDED).name("#cn", CANCELLED)
+                .name("#ops", OPERATIONS)
+                .value(":one", OrderItemMapper.n(1))
+                .value(":zero", OrderItemMapper.n(0))
+                .value(":cbh", AttributeValue.fromS(callbackTokenHash))
+                .value(":created", AttributeValue.fromS(presumed.paymentState().name()))
+                .value(":creating", AttributeValue.fromS(SessionState.CREATING.name()))
+                .value(":open", AttributeValue.fromS(SessionState.CREATED.name()))
+                .value(":cur", AttributeValue.fromS(presumed.currency().name()));
         StringBuilder condition = new StringBuilder("#checkout.#cbh = :cbh AND #ps = :created AND #ss IN (:creating, "
                 + ":open) AND #au = :zero AND #ca = :zero AND #re = :zero AND #cn = :zero AND #cur = :cur"
                 + " AND attribute_not_exists(#psp) AND size(#ops) = :zero");
-        if (next.paymentState() != io.github.vcl.order.PaymentState.AUTHORIZED) {
-            names.put("#amount", AMOUNT);
-            values.put(":amount", OrderItemMapper.n(presumed.amount().minor()));
+        if (next.paymentState() != PaymentState.AUTHORIZED) {
+            update.name("#amount", AMOUNT).value(":amount", OrderItemMapper.n(presumed.amount().minor()));
             condition.append(" AND #amount = :amount");
         }
         try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of(REFERENCE, AttributeValue.fromS(presumed.reference().value())))
-                    .updateExpression(update)
-                    .conditionExpression(condition.toString())
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
+            dynamo.updateItem(update.request(table, condition.toString()));
             return true;
         } catch (ConditionalCheckFailedException notAwaitingPayment) {
             return false;
