@@ -103,9 +103,7 @@ public class OrderStore {
         });
         OrderUpdate update = new OrderUpdate(changed, "#version + :one", transition.added(), next)
                 .name("#checkout", CHECKOUT).name("#cbh", "callbackTokenHash").name("#ps", PAYMENT_STATE)
-                .name("#ss", SESSION_STATE).name("#cur", CURRENCY).name("#psp", PSP_REFERENCE)
-                .name("#au", AUTHORIZED).name("#ca", CAPTURED).name("#re", REFUNDED).name("#cn", CANCELLED)
-                .name("#ops", OPERATIONS)
+                .name("#ss", SESSION_STATE).name("#cur", CURRENCY).name("#ops", OPERATIONS)
                 .value(":one", OrderItemMapper.n(1))
                 .value(":zero", OrderItemMapper.n(0))
                 .value(":cbh", AttributeValue.fromS(callbackTokenHash))
@@ -113,9 +111,10 @@ public class OrderStore {
                 .value(":creating", AttributeValue.fromS(SessionState.CREATING.name()))
                 .value(":open", AttributeValue.fromS(SessionState.CREATED.name()))
                 .value(":cur", AttributeValue.fromS(presumed.currency().name()));
+        // Payment CREATED implies nothing reserved, captured, refunded or cancelled and no pspReference stored: the
+        // model applies money and pspReference only with a state that moved on, so those need no condition of their own.
         StringBuilder condition = new StringBuilder("#checkout.#cbh = :cbh AND #ps = :created AND #ss IN (:creating, "
-                + ":open) AND #au = :zero AND #ca = :zero AND #re = :zero AND #cn = :zero AND #cur = :cur"
-                + " AND attribute_not_exists(#psp) AND size(#ops) = :zero");
+                + ":open) AND #cur = :cur AND size(#ops) = :zero");
         if (next.paymentState() != PaymentState.AUTHORIZED) {
             update.name("#amount", AMOUNT).value(":amount", OrderItemMapper.n(presumed.amount().minor()));
             condition.append(" AND #amount = :amount");
