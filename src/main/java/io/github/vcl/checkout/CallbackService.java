@@ -1,6 +1,5 @@
 package io.github.vcl.checkout;
 
-import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.order.Currency;
 import io.github.vcl.order.InvalidOrderException;
 import io.github.vcl.order.Money;
@@ -9,8 +8,13 @@ import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.Source;
 import io.github.vcl.order.Transition;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.payment.VippsSignals;
+import io.github.vcl.refusal.FieldError;
+import io.github.vcl.refusal.InvalidInput;
+import io.github.vcl.refusal.NotAuthenticated;
+import io.github.vcl.refusal.NotFound;
 import io.github.vcl.store.OrderStore;
+import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.vipps.checkout.model.SessionResponse;
 import org.jboss.logging.Logger;
 
@@ -20,37 +24,83 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The Checkout callback: authenticate (the per-session token, in constant time; reference and merchant serial number
- * must match), then apply what it says — successful or not — with one conditional write. A duplicate or older
- * callback changes nothing and is still answered 2xx, so Vipps stops retrying. Vipps is never called here.
+ * The Checkout callback: authenticate first (the per-session token, recognised by its signature in constant time,
+ * before the store is touched, so a forged callback costs no DynamoDB call), then check that the body is about this
+ * order and this sales unit, then apply what it says — successful or not — with one conditional write. A duplicate or
+ * older callback changes nothing and is still answered 2xx, so Vipps stops retrying. Vipps is never called here.
  */
 public class CallbackService {
     private static final Logger LOG = Logger.getLogger(CallbackService.class);
 
     private final OrderStore store;
     private final OrderUpdater updater;
+    private final SessionTokens tokens;
     private final String merchantSerialNumber;
     private final Clock clock;
 
-    public CallbackService(OrderStore store, String merchantSerialNumber, Clock clock) {
+    public CallbackService(OrderStore store, SessionTokens tokens, String merchantSerialNumber, Clock clock) {
         this.store = store;
         this.updater = new OrderUpdater(store);
+        this.tokens = tokens;
         this.merchantSerialNumber = merchantSerialNumber;
         this.clock = clock;
     }
 
+    /** Refuses a callback whose token this backend did not issue for {@code reference}; reads and writes nothing. */
+    public void authenticate(Reference reference, String authorization) {
+        if (!tokens.isCallbackToken(reference, authorization)) {
+            LOG.warnf("callback for %s with a missing or wrong Authorization token", reference);
+            throw new NotAuthenticated("The Authorization token does not belong to this session.");
+        }
+    }
+
     /**
-     * The common case in one DynamoDB call: the first outcome callback for an order still awaiting payment is decided
-     * on {@link Order#awaitingPayment} and written under a condition that checks that state and the token. Empty when
-     * that does not apply (a duplicate, a stale or unusual callback, a wrong token, an unknown reference): then
-     * {@link #authenticate} and {@link #apply} decide on the stored order.
+     * Applies an authenticated callback: {@code APPLIED}, or {@code UNCHANGED}/{@code REJECTED} (logged). The common
+     * case — the first outcome for an order still awaiting payment — is one DynamoDB call; anything else reads the
+     * order and decides on it.
      */
-    public Optional<Transition.Outcome> applyWithoutRead(Reference reference, String authorization,
-                                                         SessionResponse session) {
+    public Transition.Outcome apply(Reference reference, String authorization, SessionResponse session) {
+        if (!reference.value().equals(session.reference())) {
+            throw new InvalidInput("The body's reference does not match the URL.",
+                    List.of(new FieldError("reference", "must be " + reference)));
+        }
+        if (!merchantSerialNumber.equals(session.merchantSerialNumber())) {
+            throw new InvalidInput("The callback is not for this shop's merchant serial number.",
+                    List.of(new FieldError("merchantSerialNumber", "does not match this shop")));
+        }
+        Optional<Transition.Outcome> quick = applyWithoutRead(reference, authorization, session);
+        if (quick.isPresent()) {
+            return quick.get();
+        }
+        Order order = store.find(reference)
+                .orElseThrow(() -> new NotFound("No order has reference " + reference + "."));
+        if (!SessionTokens.matches(authorization, order.checkout().callbackTokenHash())) {
+            // Signed by us, but not the token of this order's session (another attempt's): never applied.
+            LOG.warnf("callback for %s with the token of another session", reference);
+            throw new NotAuthenticated("The Authorization token does not belong to this session.");
+        }
+        Function<Order, Transition> signal = o -> VippsSignals.session(o, session, Source.CALLBACK, clock.instant());
+        Transition result = updater.tryApply(order, signal)
+                .or(() -> updater.update(reference, signal))
+                .map(OrderUpdater.Updated::transition)
+                .orElseThrow();
+        if (result.rejected()) {
+            LOG.warnf("callback for %s not applied: %s", reference, result.reason());
+        } else {
+            LOG.infof("callback for %s: %s (session %s)", reference, result.outcome(), session.sessionState());
+        }
+        return result.outcome();
+    }
+
+    /**
+     * The first outcome callback for an order still awaiting payment, decided on {@link Order#awaitingPayment} and
+     * written under a condition that checks that state and the token's hash. Empty when that does not apply (a
+     * duplicate, a stale or unusual callback): then the caller reads and decides on the stored order.
+     */
+    private Optional<Transition.Outcome> applyWithoutRead(Reference reference, String authorization,
+                                                          SessionResponse session) {
         SessionResponse.PaymentDetails details = session.paymentDetails();
-        if (authorization == null || authorization.isEmpty() || !reference.value().equals(session.reference())
-                || !merchantSerialNumber.equals(session.merchantSerialNumber()) || details == null
-                || details.amount() == null || details.state() == null) {
+        if (details == null || details.amount() == null || details.state() == null) {
             return Optional.empty();
         }
         Money amount;
@@ -68,40 +118,5 @@ public class CallbackService {
         }
         LOG.infof("callback for %s: %s (session %s)", reference, decided.outcome(), session.sessionState());
         return Optional.of(decided.outcome());
-    }
-
-    /** The order whose per-session token the caller presented; 404 and 401 otherwise, nothing changed. */
-    public Order authenticate(Reference reference, String authorization) {
-        Order order = store.find(reference)
-                .orElseThrow(() -> ServiceFailure.notFound("No order has reference " + reference + "."));
-        if (!SessionTokens.matches(authorization, order.checkout().callbackTokenHash())) {
-            LOG.warnf("callback for %s with a missing or wrong Authorization token", reference);
-            throw ServiceFailure.unauthorized("The Authorization token does not belong to this session.");
-        }
-        return order;
-    }
-
-    /** Applies an authenticated callback: {@code APPLIED}, or {@code UNCHANGED}/{@code REJECTED} (logged). */
-    public Transition.Outcome apply(Order order, SessionResponse session) {
-        Reference reference = order.reference();
-        if (!reference.value().equals(session.reference())) {
-            throw ServiceFailure.badRequest("The body's reference does not match the URL.",
-                    List.of(new ServiceFailure.FieldError("reference", "must be " + reference)));
-        }
-        if (!merchantSerialNumber.equals(session.merchantSerialNumber())) {
-            throw ServiceFailure.badRequest("The callback is not for this shop's merchant serial number.",
-                    List.of(new ServiceFailure.FieldError("merchantSerialNumber", "does not match this shop")));
-        }
-        Function<Order, Transition> signal = o -> VippsSignals.session(o, session, Source.CALLBACK, clock.instant());
-        Transition result = updater.tryApply(order, signal)
-                .or(() -> updater.update(reference, signal))
-                .map(OrderUpdater.Updated::transition)
-                .orElseThrow();
-        if (result.rejected()) {
-            LOG.warnf("callback for %s not applied: %s", reference, result.reason());
-        } else {
-            LOG.infof("callback for %s: %s (session %s)", reference, result.outcome(), session.sessionState());
-        }
-        return result.outcome();
     }
 }

@@ -1,6 +1,5 @@
 package io.github.vcl.checkout;
 
-import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.order.IdempotencyKeys;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.PaymentState;
@@ -9,9 +8,15 @@ import io.github.vcl.order.ReferenceGenerator;
 import io.github.vcl.order.SessionState;
 import io.github.vcl.order.Source;
 import io.github.vcl.order.VippsError;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.payment.VippsSignals;
+import io.github.vcl.refusal.IdempotencyKeyReused;
+import io.github.vcl.refusal.NotPossibleNow;
+import io.github.vcl.refusal.VippsRefused;
+import io.github.vcl.refusal.VippsTrace;
+import io.github.vcl.refusal.VippsUnavailable;
 import io.github.vcl.store.InitiateClaims;
 import io.github.vcl.store.OrderStore;
+import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.store.ReferenceTakenException;
 import io.github.vcl.vipps.IdempotencyKey;
 import io.github.vcl.vipps.VippsApiException;
@@ -33,6 +38,7 @@ public class CheckoutService {
     private static final Logger LOG = Logger.getLogger(CheckoutService.class);
     private static final int REFERENCE_TRIES = 3;
     private static final int DUPLICATE_REFERENCE = 409;
+    private static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(2);
 
     private final OrderStore store;
     private final InitiateClaims claims;
@@ -84,7 +90,7 @@ public class CheckoutService {
             } catch (ReferenceTakenException raced) {
                 keyHash.ifPresent(hash -> claims.release(hash, reference));
                 if (attempt == REFERENCE_TRIES) {
-                    throw ServiceFailure.conflict("Another payment for this shop order started at the same moment. "
+                    throw new NotPossibleNow("Another payment for this shop order started at the same moment. "
                             + "Try again.");
                 }
             }
@@ -94,8 +100,8 @@ public class CheckoutService {
     /** A retry under the same Idempotency-Key: the same session, or the same failure, as the first time. */
     private Started resume(InitiateClaims.Claim claim, InitiateRequest request) {
         if (!claim.fingerprint().equals(request.fingerprint())) {
-            throw new ServiceFailure(422, "Idempotency-Key reused", "This Idempotency-Key was already used for a "
-                    + "different request. Use a new key for a new payment.", java.util.List.of(), null, null);
+            throw new IdempotencyKeyReused("This Idempotency-Key was already used for a different request. Use a "
+                    + "new key for a new payment.");
         }
         Optional<Order> found = store.find(claim.reference());
         if (found.isEmpty()) {
@@ -108,10 +114,10 @@ public class CheckoutService {
         Order order = found.get();
         if (order.sessionState() == SessionState.FAILED) {
             VippsError error = order.lastError();
-            throw new ServiceFailure(502, "Vipps MobilePay error", "Vipps MobilePay could not start this payment: "
+            throw new VippsRefused("Vipps MobilePay could not start this payment: "
                     + (error == null ? "no reason given" : error.message()) + ". Start a new payment with a new "
-                    + "Idempotency-Key.", java.util.List.of(), error == null ? null : error.traceId(),
-                    error == null ? null : error.code());
+                    + "Idempotency-Key.", error == null ? VippsTrace.NONE : new VippsTrace(error.traceId(),
+                    error.code()), false);
         }
         if (order.checkout().frontendUrl() != null) {
             return new Started(order.reference(), order.checkout().frontendUrl(), order.checkout().sessionToken());
@@ -129,9 +135,10 @@ public class CheckoutService {
         } catch (VippsApiException e) {
             LOG.warnf("Vipps refused session for %s: status %d, code %s, traceId %s", reference, e.httpStatus(),
                     e.errorCode().orElse("-"), e.traceId().orElse("-"));
-            if (e.isNoResponse()) {
-                throw ServiceFailure.vipps(e, "Vipps MobilePay did not answer in time. The order is kept: retry "
-                        + "with the same Idempotency-Key.");
+            if (e.isTransient()) {
+                // Vipps may have created the session: the order stays CREATING, and a retry or the reconciler finds out.
+                throw new VippsUnavailable("Vipps MobilePay did not answer in time. The order is kept: retry with the "
+                        + "same Idempotency-Key.", VippsTrace.of(e), e.retryAfter().orElse(RETRY_AFTER));
             }
             if (e.httpStatus() == DUPLICATE_REFERENCE) {
                 sessionAlreadyAtVipps(order, e);
@@ -139,7 +146,8 @@ public class CheckoutService {
             VippsError error = new VippsError(e.httpStatus(), e.errorCode().orElse(null), e.traceId().orElse(null),
                     e.staffMessage(), clock.instant());
             updater.update(reference, o -> o.sessionFailed(error, Source.STOREFRONT, clock.instant()));
-            throw ServiceFailure.vipps(e, "Vipps MobilePay could not start the payment.");
+            throw new VippsRefused("Vipps MobilePay could not start the payment. Vipps said: " + e.staffMessage(),
+                    VippsTrace.of(e), false);
         }
         updater.update(reference, o -> o.sessionCreated(answer.checkoutFrontendUrl(), answer.token(),
                 Source.STOREFRONT, clock.instant()));
@@ -159,8 +167,9 @@ public class CheckoutService {
         }
         updater.update(order.reference(), o -> VippsSignals.session(o, existing.get(), Source.STOREFRONT,
                 clock.instant()));
-        throw ServiceFailure.vipps(duplicate, "Vipps MobilePay already has a session for " + order.reference()
-                + " but did not repeat its address. Start a new payment with a new Idempotency-Key.");
+        throw new VippsRefused("Vipps MobilePay already has a session for " + order.reference() + " but did not "
+                + "repeat its address. Start a new payment with a new Idempotency-Key. Vipps said: "
+                + duplicate.staffMessage(), VippsTrace.of(duplicate), false);
     }
 
     /** The first attempt of a new shop order, or the next attempt after an earlier one that was not paid. */
@@ -170,7 +179,7 @@ public class CheckoutService {
             return references.firstAttempt();
         }
         if (latest.get().paymentState() == PaymentState.AUTHORIZED) {
-            throw ServiceFailure.conflict("Shop order " + shopOrderId + " is already paid (reference "
+            throw new NotPossibleNow("Shop order " + shopOrderId + " is already paid (reference "
                     + latest.get().reference() + ").");
         }
         return latest.get().reference().nextAttempt();

@@ -1,7 +1,8 @@
 package io.github.vcl.checkout;
 
-import io.github.vcl.order.Money;
+import io.github.vcl.order.CustomerPrefill;
 import io.github.vcl.order.NewOrder;
+import io.github.vcl.order.ShippingOption;
 
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * fingerprint of its request, so a retry returns the same session and a different request under the same key is
  * refused.
  */
-public record InitiateRequest(NewOrder order, List<ShippingOption> shippingOptions, Optional<Prefill> customer,
+public record InitiateRequest(NewOrder order, List<ShippingOption> shippingOptions, Optional<CustomerPrefill> customer,
                               Optional<String> idempotencyKey, String fingerprint) {
 
     public InitiateRequest {
@@ -22,19 +23,5 @@ public record InitiateRequest(NewOrder order, List<ShippingOption> shippingOptio
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(fingerprint, "fingerprint");
-    }
-
-    /** A fixed shipping option; {@code brand} as Vipps names it (POSTEN, POSTNORD, HELTHJEM, …, OTHER). */
-    public record ShippingOption(String id, String brand, String type, String title, String description, Money amount,
-                                 int taxRate, boolean isDefault, int priority) {
-    }
-
-    /** Customer details to prefill in Checkout. */
-    public record Prefill(String firstName, String lastName, String email, String phoneNumber, String streetAddress,
-                          String city, String postalCode, String country) {
-        @Override
-        public String toString() {
-            return "Prefill[***]";
-        }
     }
 }

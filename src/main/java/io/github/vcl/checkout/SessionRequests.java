@@ -1,6 +1,8 @@
 package io.github.vcl.checkout;
 
 import io.github.vcl.order.Order;
+import io.github.vcl.order.ShippingOption;
+import io.github.vcl.payment.VippsOrderLines;
 import io.github.vcl.vipps.checkout.model.CheckoutConfiguration;
 import io.github.vcl.vipps.checkout.model.InitiateSessionRequest;
 import io.github.vcl.vipps.checkout.model.Logistics;
@@ -39,7 +41,7 @@ final class SessionRequests {
                 CheckoutConfiguration.webDefaults());
     }
 
-    private static LogisticsOption option(InitiateRequest.ShippingOption option) {
+    private static LogisticsOption option(ShippingOption option) {
         return new LogisticsOption(option.brand(), option.id(), option.priority(), option.isDefault(),
                 option.description(), Amount.of(option.amount().minor(), option.amount().currency().name()),
                 option.type(), null, option.title(), option.taxRate());

@@ -1,27 +1,29 @@
 package io.github.vcl.checkout;
 
-import io.github.vcl.security.Sha256;
+import io.github.vcl.crypto.Sha256;
 import io.github.vcl.order.CheckoutSession;
 import io.github.vcl.order.Reference;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The per-session secrets: the {@code callbackAuthorizationToken} Vipps echoes in the callback, and the return-page
  * token in our {@code returnUrl}. Each is HMAC-SHA256(signing secret, purpose, reference, random nonce): unguessable and
  * different per session, yet the same again when a crashed or retried initiate re-sends the session request. The
- * order keeps only the nonce and each token's SHA-256, so the callback and status functions verify a token without
- * the signing secret, and a copy of the table reveals no token.
+ * order keeps only the nonce and each token's SHA-256, so a copy of the table reveals no token; the status function
+ * checks a return token against that hash. The callback token carries its nonce ({@code <nonce>.<mac>}), so the
+ * callback function, which holds the signing secret, recognises a forged callback before it reads or writes anything.
  */
 public final class SessionTokens {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final int NONCE_BYTES = 16;
+    private static final String CALLBACK = "callback";
 
     private final byte[] signingSecret;
     private final SecureRandom random = new SecureRandom();
@@ -52,8 +54,22 @@ public final class SessionTokens {
         return derive(reference, session.nonce());
     }
 
+    /**
+     * True when {@code presented} is the callback token this signing secret issued for {@code reference}; checked in
+     * constant time, without the store.
+     */
+    public boolean isCallbackToken(Reference reference, String presented) {
+        int dot = presented == null ? -1 : presented.indexOf('.');
+        if (dot < 1) {
+            return false;
+        }
+        String expected = token(CALLBACK, reference, presented.substring(0, dot));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                presented.getBytes(StandardCharsets.US_ASCII));
+    }
+
     private Issued derive(Reference reference, String nonce) {
-        String callback = token("callback", reference, nonce);
+        String callback = token(CALLBACK, reference, nonce);
         String returnToken = token("return", reference, nonce);
         return new Issued(CheckoutSession.pending(nonce, hash(callback), hash(returnToken)), callback, returnToken);
     }
@@ -72,6 +88,11 @@ public final class SessionTokens {
     }
 
     private String token(String purpose, Reference reference, String nonce) {
+        String mac = mac(purpose, reference, nonce);
+        return CALLBACK.equals(purpose) ? nonce + "." + mac : mac;
+    }
+
+    private String mac(String purpose, Reference reference, String nonce) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(signingSecret, "HmacSHA256"));

@@ -3,7 +3,8 @@ package io.github.vcl.checkout;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.Source;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.payment.PaymentPoller;
+import io.github.vcl.refusal.NotFound;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.vipps.VippsApiException;
 import org.jboss.logging.Logger;
@@ -43,7 +44,7 @@ public class StatusService {
     /** For the authenticated shop server. */
     public Order forShop(Reference reference) {
         return fresh(store.find(reference)
-                .orElseThrow(() -> ServiceFailure.notFound("No order has reference " + reference + ".")));
+                .orElseThrow(() -> new NotFound("No order has reference " + reference + ".")));
     }
 
     /** For the return page: the token from the returnUrl must match; the answer holds the outcome only. */
@@ -51,7 +52,7 @@ public class StatusService {
         Order order = store.find(reference).orElse(null);
         if (order == null || !SessionTokens.matches(returnToken, order.checkout().returnTokenHash())) {
             // Same answer for unknown reference and wrong token: nothing to probe.
-            throw ServiceFailure.notFound("We could not find this payment.");
+            throw new NotFound("We could not find this payment.");
         }
         return PaymentOutcome.of(fresh(order));
     }

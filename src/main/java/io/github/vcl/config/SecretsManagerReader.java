@@ -2,6 +2,7 @@ package io.github.vcl.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -25,13 +26,15 @@ import java.util.Map;
  * signer and HTTP client, which the DynamoDB client already brings; no Secrets Manager SDK module is needed).
  * <p>
  * The secret must be a flat JSON object of configuration names to string values, e.g.
- * {@code {"vipps.client-id":"…","vipps.client-secret":"…"}}. Only names under {@code vipps.} and {@code vcl.} are
- * accepted, so a secret cannot reconfigure Quarkus itself. Values never appear in exceptions or logs.
+ * {@code {"vipps.client-id":"…","vipps.client-secret":"…"}}. Only the names its {@link SecretKind} may hold are
+ * accepted, so a secret can neither reconfigure Quarkus nor set another secret's names. Values never appear in
+ * exceptions or logs.
  */
 public final class SecretsManagerReader {
     static final String TARGET = "secretsmanager.GetSecretValue";
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(SecretsManagerReader.class);
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
@@ -46,8 +49,8 @@ public final class SecretsManagerReader {
                 : endpoint;
     }
 
-    /** The configuration entries of one secret (by ARN or name). */
-    public Map<String, String> read(String secretId) {
+    /** The configuration entries of one secret (by ARN or name), which must hold only what {@code kind} may. */
+    public Map<String, String> read(SecretKind kind, String secretId) {
         byte[] body;
         try {
             body = JSON.writeValueAsBytes(Map.of("SecretId", secretId));
@@ -82,13 +85,13 @@ public final class SecretsManagerReader {
                 throw new IllegalStateException("Secrets Manager refused GetSecretValue for " + secretId + ": HTTP "
                         + status + " " + errorType(answer));
             }
-            return entries(secretId, JSON.readTree(answer).path("SecretString"));
+            return entries(kind, secretId, JSON.readTree(answer).path("SecretString"));
         } catch (IOException e) {
             throw new IllegalStateException("Secrets Manager unreachable for " + secretId + ": " + e.getMessage(), e);
         }
     }
 
-    static Map<String, String> entries(String secretId, JsonNode secretString) throws IOException {
+    static Map<String, String> entries(SecretKind kind, String secretId, JsonNode secretString) throws IOException {
         if (!secretString.isTextual()) {
             throw new IllegalStateException("secret " + secretId + " has no SecretString (binary secrets are not "
                     + "supported)");
@@ -107,9 +110,11 @@ public final class SecretsManagerReader {
         while (fields.hasNext()) {
             var field = fields.next();
             String name = field.getKey();
-            if (!(name.startsWith("vipps.") || name.startsWith("vcl."))) {
-                throw new IllegalStateException("secret " + secretId + " sets '" + name
-                        + "'; only vipps.* and vcl.* names are allowed");
+            if (!kind.mayHold(name)) {
+                String refusal = "the " + kind.label() + " secret " + secretId + " holds '" + name
+                        + "', which it may not hold (it may hold " + kind.declaredNames() + "); refused";
+                LOG.error(refusal);
+                throw new IllegalStateException(refusal);
             }
             if (!field.getValue().isTextual()) {
                 throw new IllegalStateException("secret " + secretId + ": the value of '" + name

@@ -1,31 +1,33 @@
 package io.github.vcl.function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vcl.checkout.CallbackService;
 import io.github.vcl.function.http.HttpApiEvent;
 import io.github.vcl.function.http.HttpApiResponse;
-import io.github.vcl.order.Order;
+import io.github.vcl.function.http.HttpResponses;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.Transition;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.refusal.BodyTooLarge;
+import io.github.vcl.refusal.InvalidInput;
 import io.github.vcl.vipps.checkout.model.SessionResponse;
+import io.github.vcl.vipps.http.VippsJson;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * {@code POST /callbacks/checkout/{reference}}: Vipps reports a session's outcome. Authenticated by the per-session
- * token before the body is even read; answered 2xx for anything applied or already known, so Vipps stops retrying.
+ * {@code POST /callbacks/checkout/{reference}}: Vipps reports a session's outcome. In this order, so that nobody but
+ * Vipps gets further than a few checks: the body's size is capped; the per-session token is checked against the
+ * path's reference (no store access); only then is the body parsed — leniently, as Vipps may add fields and states —
+ * and applied. Answered 2xx for anything applied or already known, so Vipps stops retrying.
  */
 public class CallbackFunction {
+    /** A Checkout session object is a few kilobytes; nothing larger is read. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
     @Inject
     CallbackService callbacks;
-    @Inject
-    ObjectMapper json;
     @Inject
     HttpResponses http;
 
@@ -36,28 +38,27 @@ public class CallbackFunction {
     @Funq("callback")
     public HttpApiResponse callback(HttpApiEvent event) {
         return http.handle(event, () -> {
+            byte[] body = event.bodyBytes();
+            if (body.length > MAX_BODY_BYTES) {
+                throw new BodyTooLarge("A callback body has at most " + MAX_BODY_BYTES + " bytes.");
+            }
             Reference reference = References.fromPath(event);
             String authorization = event.header("authorization").orElse(null);
-            Optional<SessionResponse> session = body(event);
-            Optional<Transition.Outcome> quick = session.flatMap(s ->
-                    callbacks.applyWithoutRead(reference, authorization, s));
-            if (quick.isPresent()) {
-                return http.json(200, new Received(reference.value(), quick.get()));
-            }
-            Order order = callbacks.authenticate(reference, authorization);
-            Transition.Outcome outcome = callbacks.apply(order, session.orElseThrow(() -> ServiceFailure.badRequest(
-                    "The callback body is not a Checkout session object with a reference.", List.of())));
+            callbacks.authenticate(reference, authorization);
+            Transition.Outcome outcome = callbacks.apply(reference, authorization, session(body));
             return http.json(200, new Received(reference.value(), outcome));
         });
     }
 
-    /** The parsed body; empty when it is not a session object with a reference (answered 400 once authenticated). */
-    private Optional<SessionResponse> body(HttpApiEvent event) {
+    private static SessionResponse session(byte[] body) {
         try {
-            return Optional.ofNullable(json.readValue(event.bodyBytes(), SessionResponse.class))
-                    .filter(s -> s.reference() != null);
+            SessionResponse session = VippsJson.read(body, SessionResponse.class);
+            if (session == null || session.reference() == null) {
+                throw new InvalidInput("The callback body is not a Checkout session object with a reference.");
+            }
+            return session;
         } catch (IOException e) {
-            return Optional.empty();
+            throw new InvalidInput("The callback body is not a Checkout session object with a reference.");
         }
     }
 }

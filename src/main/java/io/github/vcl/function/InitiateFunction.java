@@ -1,9 +1,12 @@
 package io.github.vcl.function;
 
+import io.github.vcl.auth.ApiKeys;
+import io.github.vcl.auth.Right;
 import io.github.vcl.checkout.CheckoutService;
 import io.github.vcl.checkout.InitiateRequest;
 import io.github.vcl.function.http.HttpApiEvent;
 import io.github.vcl.function.http.HttpApiResponse;
+import io.github.vcl.function.http.HttpResponses;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -11,7 +14,7 @@ import jakarta.inject.Inject;
 /** {@code POST /checkout/sessions}: the shop server starts a payment. */
 public class InitiateFunction {
     @Inject
-    ShopAuthenticator shop;
+    ApiKeys keys;
     @Inject
     InitiateRequestParser parser;
     @Inject
@@ -27,7 +30,7 @@ public class InitiateFunction {
     @Funq("initiate")
     public HttpApiResponse initiate(HttpApiEvent event) {
         return http.handle(event, () -> {
-            shop.authenticate(event);
+            keys.require(event.header("authorization").orElse(null), Right.INITIATE);
             InitiateRequest request = parser.parse(event.bodyBytes(), event.header("idempotency-key"));
             CheckoutService.Started started = checkout.initiate(request);
             return http.json(201, new SessionStarted(started.reference().value(), started.checkoutFrontendUrl(),

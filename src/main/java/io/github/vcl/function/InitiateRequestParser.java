@@ -1,32 +1,33 @@
 package io.github.vcl.function;
 
-import io.github.vcl.security.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vcl.checkout.InitiateRequest;
+import io.github.vcl.crypto.Sha256;
+import io.github.vcl.function.http.JsonBodies;
 import io.github.vcl.order.Currency;
+import io.github.vcl.order.CustomerPrefill;
 import io.github.vcl.order.InvalidOrderException;
 import io.github.vcl.order.Money;
 import io.github.vcl.order.NewOrder;
 import io.github.vcl.order.OrderLine;
 import io.github.vcl.order.PaymentDescription;
-import io.github.vcl.service.ServiceFailure;
-import io.github.vcl.service.ServiceFailure.FieldError;
+import io.github.vcl.order.ShippingOption;
+import io.github.vcl.refusal.FieldError;
+import io.github.vcl.refusal.InvalidInput;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Reads the shop's {@code POST /checkout/sessions} body, checking every field and reporting all bad ones at once.
- * Amounts must be JSON integers in minor units: {@code 499.5} or {@code "499"} are refused, never rounded.
+ * Reads the shop's {@code POST /checkout/sessions} body into the domain's records, which check themselves; every bad
+ * field is reported at once. Amounts must be JSON integers in minor units: {@code 499.5} or {@code "499"} are
+ * refused, never rounded.
  */
 public class InitiateRequestParser {
-    private static final Set<String> BRANDS = Set.of("POSTEN", "POSTNORD", "PORTERBUDDY", "HELTHJEM", "POSTI", "GLS",
-            "DAO", "OTHER");
     private static final int MAX_IDEMPOTENCY_KEY = 100;
 
     private final ObjectMapper json;
@@ -41,9 +42,9 @@ public class InitiateRequestParser {
         idempotencyKey.filter(k -> k.isBlank() || k.length() > MAX_IDEMPOTENCY_KEY).ifPresent(k ->
                 errors.add(new FieldError("Idempotency-Key", "must be 1–" + MAX_IDEMPOTENCY_KEY + " characters")));
 
-        Currency currency = field(errors, "currency", () -> Currency.parse("currency", text(root, "currency")));
+        Currency currency = field(errors, "", () -> Currency.parse("currency", text(root, "currency")));
         String shopOrderId = text(root, "shopOrderId");
-        PaymentDescription description = field(errors, "paymentDescription",
+        PaymentDescription description = field(errors, "",
                 () -> new PaymentDescription(text(root, "paymentDescription")));
         List<OrderLine> lines = new ArrayList<>();
         JsonNode lineNodes = root.path("lines");
@@ -66,21 +67,20 @@ public class InitiateRequestParser {
                 }
             }
         }
-        List<InitiateRequest.ShippingOption> options = shippingOptions(errors, root.path("shippingOptions"), currency);
-        Optional<InitiateRequest.Prefill> customer = prefill(errors, root.path("customer"));
+        List<ShippingOption> options = shippingOptions(errors, root.path("shippingOptions"), currency);
+        Optional<CustomerPrefill> customer = prefill(errors, root.path("customer"));
         NewOrder order = null;
         if (errors.isEmpty()) {
             order = field(errors, "", () -> new NewOrder(shopOrderId, currency, lines, description));
         }
         if (!errors.isEmpty()) {
-            throw ServiceFailure.badRequest("Some fields are missing or invalid; nothing was stored.", errors);
+            throw new InvalidInput("Some fields are missing or invalid; nothing was stored.", errors);
         }
         return new InitiateRequest(order, options, customer, idempotencyKey, fingerprint(body));
     }
 
-    private static List<InitiateRequest.ShippingOption> shippingOptions(List<FieldError> errors, JsonNode nodes,
-                                                                      Currency currency) {
-        List<InitiateRequest.ShippingOption> options = new ArrayList<>();
+    private static List<ShippingOption> shippingOptions(List<FieldError> errors, JsonNode nodes, Currency currency) {
+        List<ShippingOption> options = new ArrayList<>();
         if (nodes.isMissingNode() || nodes.isNull()) {
             return options;
         }
@@ -91,34 +91,24 @@ public class InitiateRequestParser {
         for (int i = 0; i < nodes.size(); i++) {
             String at = "shippingOptions[" + i + "]";
             JsonNode node = nodes.get(i);
-            String id = text(node, "id");
-            String brand = text(node, "brand");
-            if (id == null || id.isBlank() || id.length() > 200) {
-                errors.add(new FieldError(at + ".id", "is required, at most 200 characters"));
-            }
-            if (brand == null || !BRANDS.contains(brand)) {
-                errors.add(new FieldError(at + ".brand", "must be one of " + BRANDS));
-            }
-            String title = text(node, "title");
-            if ("OTHER".equals(brand) && (title == null || title.isBlank() || title.length() > 200)) {
-                errors.add(new FieldError(at + ".title", "is required for brand OTHER, at most 200 characters"));
-            }
             Long amount = wholeNumber(errors, at + ".amount", node.path("amount"));
             Long taxRate = node.has("taxRate") ? wholeNumber(errors, at + ".taxRate", node.path("taxRate")) : 0L;
             Long priority = node.has("priority") ? wholeNumber(errors, at + ".priority", node.path("priority")) : 0L;
-            if (taxRate != null && taxRate > OrderLine.MAX_TAX_RATE) {
-                errors.add(new FieldError(at + ".taxRate", "must be between 0 and 10000"));
-            }
-            if (amount != null && taxRate != null && priority != null && currency != null && errors.isEmpty()) {
-                options.add(new InitiateRequest.ShippingOption(id, brand, text(node, "type"), title,
-                        text(node, "description"), Money.of(amount, currency), Math.toIntExact(taxRate),
-                        node.path("isDefault").asBoolean(i == 0), Math.toIntExact(priority)));
+            if (amount != null && taxRate != null && priority != null && currency != null) {
+                int index = i;
+                ShippingOption option = field(errors, at, () -> new ShippingOption(text(node, "id"),
+                        text(node, "brand"), text(node, "type"), text(node, "title"), text(node, "description"),
+                        Money.of(amount, currency), Math.toIntExact(taxRate),
+                        node.path("isDefault").asBoolean(index == 0), Math.toIntExact(priority)));
+                if (option != null) {
+                    options.add(option);
+                }
             }
         }
         return options;
     }
 
-    private static Optional<InitiateRequest.Prefill> prefill(List<FieldError> errors, JsonNode node) {
+    private static Optional<CustomerPrefill> prefill(List<FieldError> errors, JsonNode node) {
         if (node.isMissingNode() || node.isNull()) {
             return Optional.empty();
         }
@@ -126,17 +116,9 @@ public class InitiateRequestParser {
             errors.add(new FieldError("customer", "must be an object"));
             return Optional.empty();
         }
-        String phone = text(node, "phoneNumber");
-        if (phone != null && !phone.matches("\\d{8,15}")) {
-            errors.add(new FieldError("customer.phoneNumber", "digits only, with country code, e.g. 4791234567"));
-        }
-        String country = text(node, "country");
-        if (country != null && !country.matches("[A-Z]{2}")) {
-            errors.add(new FieldError("customer.country", "a two-letter country code, e.g. NO"));
-        }
-        return Optional.of(new InitiateRequest.Prefill(text(node, "firstName"), text(node, "lastName"),
-                text(node, "email"), phone, text(node, "streetAddress"), text(node, "city"),
-                text(node, "postalCode"), country));
+        return Optional.ofNullable(field(errors, "customer", () -> new CustomerPrefill(text(node, "firstName"),
+                text(node, "lastName"), text(node, "email"), text(node, "phoneNumber"), text(node, "streetAddress"),
+                text(node, "city"), text(node, "postalCode"), text(node, "country"))));
     }
 
     private static Long wholeNumber(List<FieldError> errors, String field, JsonNode node) {
@@ -147,15 +129,19 @@ public class InitiateRequestParser {
         return node.asLong();
     }
 
-    private static <T> T field(List<FieldError> errors, String field, Supplier<T> parse) {
+    /**
+     * Builds a domain value; its refusal becomes a field error named {@code at.field} ({@code at} empty: the
+     * domain's own field name).
+     */
+    private static <T> T field(List<FieldError> errors, String at, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (InvalidOrderException e) {
-            String name = field.isEmpty() ? e.field() : field.endsWith("]") ? field + "." + e.field() : e.field();
+            String name = at.isEmpty() ? e.field() : at + "." + e.field();
             errors.add(new FieldError(name, e.getMessage().substring(e.field().length() + 2)));
             return null;
         } catch (ArithmeticException e) {
-            errors.add(new FieldError(field, "is too large"));
+            errors.add(new FieldError(at.isEmpty() ? "lines" : at, "is too large"));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.github.vcl.function;
 
+import io.github.vcl.config.BackendConfig;
 import io.github.vcl.reconcile.ReconcileService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

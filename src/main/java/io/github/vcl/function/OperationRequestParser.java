@@ -2,12 +2,13 @@ package io.github.vcl.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vcl.function.http.JsonBodies;
 import io.github.vcl.operations.OperationRequest;
 import io.github.vcl.order.Currency;
 import io.github.vcl.order.InvalidOrderException;
 import io.github.vcl.order.OperationType;
-import io.github.vcl.service.ServiceFailure;
-import io.github.vcl.service.ServiceFailure.FieldError;
+import io.github.vcl.refusal.FieldError;
+import io.github.vcl.refusal.InvalidInput;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -73,7 +74,7 @@ public class OperationRequestParser {
             }
         }
         if (!errors.isEmpty()) {
-            throw ServiceFailure.badRequest("Some fields are invalid; nothing was changed.", errors);
+            throw new InvalidInput("Some fields are invalid; nothing was changed.", errors);
         }
         return new OperationRequest(type, amount, currency, reason, requestedBy);
     }

@@ -1,12 +1,18 @@
 package io.github.vcl.function;
 
+import io.github.vcl.auth.ApiKeys;
+import io.github.vcl.auth.Caller;
+import io.github.vcl.auth.Right;
 import io.github.vcl.function.http.HttpApiEvent;
 import io.github.vcl.function.http.HttpApiResponse;
+import io.github.vcl.function.http.HttpResponses;
 import io.github.vcl.operations.OperationsService;
 import io.github.vcl.order.OperationType;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.refusal.NotFound;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
+
+import java.util.Map;
 
 /**
  * {@code POST /orders/{reference}/capture}, {@code /refund} and {@code /cancel}: staff or the shop server move money.
@@ -14,8 +20,11 @@ import jakarta.inject.Inject;
  * automatically), problems otherwise.
  */
 public class OperationsFunction {
+    private static final Map<OperationType, Right> RIGHTS = Map.of(OperationType.CAPTURE, Right.CAPTURE,
+            OperationType.REFUND, Right.REFUND, OperationType.CANCEL, Right.CANCEL);
+
     @Inject
-    StaffAuthenticator callers;
+    ApiKeys keys;
     @Inject
     OperationRequestParser parser;
     @Inject
@@ -26,8 +35,8 @@ public class OperationsFunction {
     @Funq("operations")
     public HttpApiResponse operations(HttpApiEvent event) {
         return http.handle(event, () -> {
-            ApiCaller caller = callers.authenticate(event, ApiCaller.Right.OPERATIONS);
             OperationType type = type(event);
+            Caller caller = keys.require(event.header("authorization").orElse(null), RIGHTS.get(type));
             OperationsService.Outcome outcome = operations.request(References.fromPath(event),
                     parser.parse(event.bodyBytes(), type, caller.id()));
             return http.json(outcome.finished() ? 200 : 202, OrderViews.OperationResult.of(outcome));
@@ -41,6 +50,6 @@ public class OperationsFunction {
                 return type;
             }
         }
-        throw ServiceFailure.notFound("No such route: " + route);
+        throw new NotFound("No such route: " + route);
     }
 }

@@ -4,8 +4,8 @@ import io.github.vcl.function.http.HttpApiEvent;
 import io.github.vcl.order.InvalidOrderException;
 import io.github.vcl.order.OrderStatus;
 import io.github.vcl.order.Reference;
-import io.github.vcl.service.ServiceFailure;
-import io.github.vcl.service.ServiceFailure.FieldError;
+import io.github.vcl.refusal.FieldError;
+import io.github.vcl.refusal.InvalidInput;
 import io.github.vcl.support.OrderQuery;
 
 import java.time.Instant;
@@ -68,7 +68,7 @@ final class OrderQueryParser {
         }
         Optional<String> shopOrderId = Optional.ofNullable(query.get("shopOrderId")).filter(s -> !s.isBlank());
         if (!errors.isEmpty()) {
-            throw ServiceFailure.badRequest("Some search parameters are invalid.", errors);
+            throw new InvalidInput("Some search parameters are invalid.", errors);
         }
         return new OrderQuery(reference, shopOrderId, status, from, to, limit,
                 Optional.ofNullable(query.get("cursor")));

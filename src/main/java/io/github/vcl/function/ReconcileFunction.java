@@ -2,6 +2,7 @@ package io.github.vcl.function;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.vcl.config.BackendConfig;
 import io.github.vcl.reconcile.ReconcileService;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;

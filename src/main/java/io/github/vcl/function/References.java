@@ -3,7 +3,7 @@ package io.github.vcl.function;
 import io.github.vcl.function.http.HttpApiEvent;
 import io.github.vcl.order.InvalidOrderException;
 import io.github.vcl.order.Reference;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.refusal.NotFound;
 
 /** The {@code {reference}} path parameter; one that cannot be a reference is simply not found. */
 final class References {
@@ -15,7 +15,7 @@ final class References {
         try {
             return Reference.of(value);
         } catch (InvalidOrderException e) {
-            throw ServiceFailure.notFound("No order has reference '" + value + "'.");
+            throw new NotFound("No order has reference '" + value + "'.");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.vcl.function;
 
-import io.github.vcl.security.Sha256;
+import io.github.vcl.crypto.Sha256;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * The page the customer's browser lands on after Vipps MobilePay ({@code returnUrl} =
  * {@code GET /return/{reference}?t={token}}). It is a self-contained HTML page that asks the status route what
- * happened and shows it in Norwegian and English; it never decides anything itself (API notes §8.3).
+ * happened and shows it in Norwegian and English; it never decides anything itself (docs/vipps-rules.md#polling-and-redirects).
  *
  * <p>The template ({@value #TEMPLATE_RESOURCE}) is read once and split into literal text and two placeholders,
  * {@code {{reference}}} and {@code {{statusUrl}}}. Both sit in HTML text or a quoted attribute, never inside

@@ -1,15 +1,18 @@
 package io.github.vcl.function;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.vcl.auth.ApiKeys;
+import io.github.vcl.auth.Right;
 import io.github.vcl.checkout.PaymentOutcome;
 import io.github.vcl.checkout.StatusService;
 import io.github.vcl.function.http.HttpApiEvent;
 import io.github.vcl.function.http.HttpApiResponse;
+import io.github.vcl.function.http.HttpResponses;
 import io.github.vcl.order.Aggregate;
 import io.github.vcl.order.Money;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Reference;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.refusal.NotFound;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -31,7 +34,7 @@ public class StatusFunction {
     private static final int RETRY_AFTER_SECONDS = 2;
 
     @Inject
-    ShopAuthenticator shop;
+    ApiKeys keys;
     @Inject
     StatusService status;
     @Inject
@@ -66,7 +69,7 @@ public class StatusFunction {
     public HttpApiResponse status(HttpApiEvent event) {
         return http.handle(event, () -> switch (event.routeKey() == null ? "" : event.routeKey()) {
             case SHOP_ROUTE -> {
-                shop.authenticate(event);
+                keys.require(event.header("authorization").orElse(null), Right.STATUS);
                 yield http.json(200, ShopStatus.of(status.forShop(References.fromPath(event))));
             }
             case RETURN_PAGE_ROUTE -> returnPage(event);
@@ -76,7 +79,7 @@ public class StatusFunction {
                 yield http.json(200, new CustomerStatus(reference.value(), outcome.name(), outcome.isFinal(),
                         RETRY_AFTER_SECONDS));
             }
-            default -> throw ServiceFailure.notFound("No such route: " + event.routeKey());
+            default -> throw new NotFound("No such route: " + event.routeKey());
         });
     }
 

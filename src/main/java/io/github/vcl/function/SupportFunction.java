@@ -1,8 +1,11 @@
 package io.github.vcl.function;
 
+import io.github.vcl.auth.ApiKeys;
+import io.github.vcl.auth.Right;
 import io.github.vcl.function.http.HttpApiEvent;
 import io.github.vcl.function.http.HttpApiResponse;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.function.http.HttpResponses;
+import io.github.vcl.refusal.NotFound;
 import io.github.vcl.support.SupportService;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -17,7 +20,7 @@ public class SupportFunction {
     static final String DETAIL_ROUTE = "GET /orders/{reference}";
 
     @Inject
-    StaffAuthenticator callers;
+    ApiKeys keys;
     @Inject
     SupportService support;
     @Inject
@@ -26,13 +29,13 @@ public class SupportFunction {
     @Funq("support")
     public HttpApiResponse support(HttpApiEvent event) {
         return http.handle(event, () -> {
-            callers.authenticate(event, ApiCaller.Right.SUPPORT);
+            keys.require(event.header("authorization").orElse(null), Right.SUPPORT);
             return switch (event.routeKey() == null ? "" : event.routeKey()) {
                 case SEARCH_ROUTE -> http.json(200,
                         OrderViews.SearchResult.of(support.search(OrderQueryParser.parse(event))));
                 case DETAIL_ROUTE -> http.json(200,
                         OrderViews.DetailView.of(support.detail(References.fromPath(event))));
-                default -> throw ServiceFailure.notFound("No such route: " + event.routeKey());
+                default -> throw new NotFound("No such route: " + event.routeKey());
             };
         });
     }

@@ -1,7 +1,5 @@
 package io.github.vcl.operations;
 
-import io.github.vcl.store.OrderUpdater;
-import io.github.vcl.checkout.PaymentPoller;
 import io.github.vcl.order.Money;
 import io.github.vcl.order.Operation;
 import io.github.vcl.order.OperationLimit;
@@ -9,12 +7,17 @@ import io.github.vcl.order.Order;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.Source;
 import io.github.vcl.order.Transition;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.payment.OperationSender;
+import io.github.vcl.payment.PaymentPoller;
+import io.github.vcl.refusal.AmountNotPossible;
+import io.github.vcl.refusal.NotFound;
+import io.github.vcl.refusal.NotPossibleNow;
+import io.github.vcl.refusal.Refusal;
+import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.vipps.VippsApiException;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -51,7 +54,7 @@ public class OperationsService {
                 request.amount().map(minor -> Money.of(minor, request.currency().orElse(o.currency()))),
                 request.requestedBy(), request.reason().orElse(null), clock.instant());
         OrderUpdater.Updated recorded = updater.update(reference, record)
-                .orElseThrow(() -> ServiceFailure.notFound("No order has reference " + reference + "."));
+                .orElseThrow(() -> new NotFound("No order has reference " + reference + "."));
         if (!recorded.transition().applied()) {
             throw refusal(recorded, request);
         }
@@ -84,12 +87,11 @@ public class OperationsService {
     }
 
     /** 409 when the order allows no such operation now; 422 when it does, but not with this amount or currency. */
-    private static ServiceFailure refusal(OrderUpdater.Updated decided, OperationRequest request) {
+    private static Refusal refusal(OrderUpdater.Updated decided, OperationRequest request) {
         String reason = decided.transition().reason();
         if (!OperationLimit.of(decided.order(), request.type()).possible()) {
-            return ServiceFailure.conflict(reason);
+            return new NotPossibleNow(reason);
         }
-        return new ServiceFailure(422, "Amount not possible", reason,
-                List.of(new ServiceFailure.FieldError("amount", reason)), null, null);
+        return new AmountNotPossible(reason);
     }
 }

@@ -1,17 +1,18 @@
 package io.github.vcl.operations;
 
 import io.github.vcl.order.Operation;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.refusal.VippsRefused;
+import io.github.vcl.refusal.VippsTrace;
 import io.github.vcl.vipps.VippsApiException;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * What Vipps' answers to a capture, refund or cancel mean for the staff member who asked, with Vipps' traceId kept
- * for a support case. Refusals of the payment's state (6xxx) and idempotency conflicts are 409s; anything else Vipps
- * refused is our configuration's fault (502). Answers that leave the outcome open (no answer, 5xx, 423, 429) are not
- * failures: the operation stays recorded and is sent again with the same Idempotency-Key.
+ * for a support case. Refusals of the payment's state (6xxx) and idempotency conflicts are about the payment;
+ * anything else Vipps refused is our request's or configuration's fault. Answers that leave the outcome open (no
+ * answer, 5xx, 423, 429) are not failures: the operation stays recorded and is sent again with the same
+ * Idempotency-Key.
  */
 final class VippsRefusals {
     private static final String NOTHING_MOVED = "Nothing was moved.";
@@ -24,14 +25,13 @@ final class VippsRefusals {
     private VippsRefusals() {
     }
 
-    static ServiceFailure refused(VippsApiException e, Operation op) {
+    static VippsRefused refused(VippsApiException e, Operation op) {
         String code = e.errorCode().orElse(null);
         boolean paymentState = code != null && code.startsWith("6") || e.isIdempotencyConflict();
         String advice = code == null ? NOTHING_MOVED : ADVICE.getOrDefault(code, NOTHING_MOVED);
         String detail = "Vipps MobilePay refused the " + op.type().keyWord() + " of " + op.amount() + ": "
                 + e.staffMessage() + (code == null ? "" : " (code " + code + ")") + ". " + advice;
-        return new ServiceFailure(paymentState ? 409 : 502, paymentState ? "Refused by Vipps MobilePay"
-                : "Vipps MobilePay error", detail, List.of(), e.traceId().orElse(null), code);
+        return new VippsRefused(detail, VippsTrace.of(e), paymentState);
     }
 
     /** For an answer that leaves the outcome open: what happens next. */

@@ -1,6 +1,7 @@
 package io.github.vcl.order;
 
-import io.github.vcl.security.Sha256;
+import io.github.vcl.crypto.Sha256;
+
 import java.util.HexFormat;
 
 /**

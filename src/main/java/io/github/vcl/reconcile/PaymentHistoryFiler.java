@@ -1,9 +1,9 @@
 package io.github.vcl.reconcile;
 
-import io.github.vcl.store.OrderUpdater;
-import io.github.vcl.checkout.VippsOrderLines;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Source;
+import io.github.vcl.payment.VippsOrderLines;
+import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.vipps.ordermanagement.OrderManagementClient;
 import io.github.vcl.vipps.ordermanagement.ReceiptOutcome;
 import io.github.vcl.vipps.ordermanagement.model.BottomLine;

@@ -1,10 +1,10 @@
 package io.github.vcl.reconcile;
 
-import io.github.vcl.checkout.PaymentPoller;
-import io.github.vcl.operations.OperationSender;
 import io.github.vcl.order.Operation;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Source;
+import io.github.vcl.payment.OperationSender;
+import io.github.vcl.payment.PaymentPoller;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.store.Page;
 import io.github.vcl.store.ReconcilerBookmark;

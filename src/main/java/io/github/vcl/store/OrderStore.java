@@ -2,8 +2,8 @@ package io.github.vcl.store;
 
 import io.github.vcl.order.Order;
 import io.github.vcl.order.PaymentState;
-import io.github.vcl.order.SessionState;
 import io.github.vcl.order.Reference;
+import io.github.vcl.order.SessionState;
 import io.github.vcl.order.Transition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -72,7 +72,7 @@ public class OrderStore {
         long expected = next.version();
         Order stored = next.withVersion(expected + 1);
 
-        OrderUpdate update = new OrderUpdate(OrderItemMapper.mutableAttributes(stored), ":next",
+        OrderItemUpdate update = new OrderItemUpdate(OrderItemMapper.mutableAttributes(stored), ":next",
                 transition.added(), stored)
                 .value(":expected", OrderItemMapper.n(expected))
                 .value(":next", OrderItemMapper.n(expected + 1));
@@ -101,7 +101,7 @@ public class OrderStore {
                 changed.put(name, value);
             }
         });
-        OrderUpdate update = new OrderUpdate(changed, "#version + :one", transition.added(), next)
+        OrderItemUpdate update = new OrderItemUpdate(changed, "#version + :one", transition.added(), next)
                 .name("#checkout", CHECKOUT).name("#cbh", "callbackTokenHash").name("#ps", PAYMENT_STATE)
                 .name("#ss", SESSION_STATE).name("#cur", CURRENCY).name("#ops", OPERATIONS)
                 .value(":one", OrderItemMapper.n(1))

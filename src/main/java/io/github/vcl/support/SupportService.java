@@ -4,7 +4,9 @@ import io.github.vcl.order.OperationLimit;
 import io.github.vcl.order.OperationType;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Reference;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.refusal.FieldError;
+import io.github.vcl.refusal.InvalidInput;
+import io.github.vcl.refusal.NotFound;
 import io.github.vcl.store.OrderSearch;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.store.Page;
@@ -56,12 +58,12 @@ public class SupportService {
                 || query.reference().isPresent();
         Instant from = query.from().orElse(keyed ? Instant.EPOCH : to.minus(DEFAULT_WINDOW));
         if (!from.isBefore(to)) {
-            throw ServiceFailure.badRequest("'from' must be before 'to'.",
-                    List.of(new ServiceFailure.FieldError("from", "must be before 'to'")));
+            throw new InvalidInput("'from' must be before 'to'.",
+                    List.of(new FieldError("from", "must be before 'to'")));
         }
         if (!keyed && Duration.between(from, to).compareTo(MAX_DATE_RANGE) > 0) {
-            throw ServiceFailure.badRequest("A search by date alone covers at most three years; narrow the range or "
-                    + "add a status or shop order id.", List.of(new ServiceFailure.FieldError("from", "too far back")));
+            throw new InvalidInput("A search by date alone covers at most three years; narrow the range or "
+                    + "add a status or shop order id.", List.of(new FieldError("from", "too far back")));
         }
         if (query.reference().isPresent()) {
             List<Order> found = store.find(query.reference().get())
@@ -75,14 +77,14 @@ public class SupportService {
             return search.find(new OrderSearch.Criteria(query.shopOrderId(), query.status(), from, to),
                     query.limit(), query.cursor().orElse(null));
         } catch (IllegalArgumentException e) {
-            throw ServiceFailure.badRequest("The cursor does not belong to this search; start again without it.",
-                    List.of(new ServiceFailure.FieldError("cursor", e.getMessage())));
+            throw new InvalidInput("The cursor does not belong to this search; start again without it.",
+                    List.of(new FieldError("cursor", e.getMessage())));
         }
     }
 
     public OrderDetail detail(Reference reference) {
         Order order = store.find(reference)
-                .orElseThrow(() -> ServiceFailure.notFound("No order has reference " + reference + "."));
+                .orElseThrow(() -> new NotFound("No order has reference " + reference + "."));
         List<String> notes = new ArrayList<>();
         List<OperationLimit> actions = Arrays.stream(OperationType.values())
                 .map(type -> OperationLimit.of(order, type)).toList();

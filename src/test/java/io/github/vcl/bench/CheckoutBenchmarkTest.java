@@ -9,6 +9,7 @@ import io.github.vcl.function.http.HttpApiResponse;
 import io.github.vcl.local.simulator.RecordedRequest;
 import io.github.vcl.order.Reference;
 import io.github.vcl.testing.Carts;
+import io.github.vcl.testing.DynamoCallCounter;
 import io.github.vcl.testing.FunctionTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vcl.config.FakeSecretsManager;
-import io.github.vcl.local.lambda.RuntimeApiServer;
 import io.github.vcl.local.dynamodb.Dynalite;
 import io.github.vcl.local.dynamodb.OrderTableSetup;
+import io.github.vcl.local.lambda.RuntimeApiServer;
 import io.github.vcl.local.simulator.Credentials;
 import io.github.vcl.local.simulator.VippsSimulator;
 import io.github.vcl.testing.Carts;
@@ -23,10 +23,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -166,16 +166,19 @@ class PackagedFunctionIT {
         }
     }
 
+    /** A forged callback is refused on its token alone: no DynamoDB call at all, so none that costs a write. */
     @Test
-    void callbackRefusesAnUnknownOrder() throws Exception {
+    void callbackRefusesAForgedTokenWithoutTouchingTheTable() throws Exception {
         try (RunningFunction callback = RunningFunction.start("callback", newTable())) {
-            JsonNode answer = callback.http("POST", "/callbacks/checkout/{reference}",
-                    Map.of("reference", "shop-261125-ABCDEFGH-1"), Map.of("content-type", "application/json",
-                            "authorization", "not-the-token"),
-                    "{\"reference\":\"shop-261125-ABCDEFGH-1\",\"sessionState\":\"PaymentSuccessful\"}");
-            assertEquals(404, answer.path("statusCode").asInt(), answer.toString());
+            for (String forged : List.of("not-the-token", "AAAAAAAAAAAAAAAAAAAAAA.forged-signature-of-43-characters-xx")) {
+                JsonNode answer = callback.http("POST", "/callbacks/checkout/{reference}",
+                        Map.of("reference", "shop-261125-ABCDEFGH-1"), Map.of("content-type", "application/json",
+                                "authorization", forged),
+                        "{\"reference\":\"shop-261125-ABCDEFGH-1\",\"sessionState\":\"PaymentSuccessful\"}");
+                assertEquals(401, answer.path("statusCode").asInt(), answer.toString());
+            }
             callback.assertSecretsReadOnce();
-            callback.assertRoleAllowsItsDynamoCalls(1);
+            callback.assertNoDynamoCalls();
         }
     }
 
@@ -234,7 +237,7 @@ class PackagedFunctionIT {
                     Map.of("reference", reference), Map.of("content-type", "application/json"),
                     "{\"reference\":\"" + reference + "\",\"sessionState\":\"PaymentSuccessful\"}");
             assertEquals(401, answer.path("statusCode").asInt(), "no callback token: " + answer);
-            callback.assertRoleAllowsItsDynamoCalls(1);
+            callback.assertNoDynamoCalls();
         }
     }
 
@@ -265,6 +268,10 @@ class PackagedFunctionIT {
             JsonNode noKey = operations.http("POST", "/orders/{reference}/capture", Map.of("reference",
                     "shop-261125-ABCDEFGH-1"), Map.of("content-type", "application/json"), "{\"amount\": 100}");
             assertEquals(401, noKey.path("statusCode").asInt(), noKey.toString());
+            JsonNode shopRefund = operations.http("POST", "/orders/{reference}/refund", Map.of("reference",
+                    "shop-261125-ABCDEFGH-1"), Map.of("authorization", "Bearer " + SHOP_KEY, "content-type",
+                    "application/json"), "{\"amount\": 100}");
+            assertEquals(403, shopRefund.path("statusCode").asInt(), "the shop's key may not refund: " + shopRefund);
             operations.assertSecretsReadOnce();
             operations.assertRoleAllowsItsDynamoCalls(1);
         }
@@ -285,12 +292,40 @@ class PackagedFunctionIT {
     @Test
     void aSecretThatCannotBeReadStopsTheColdStart() throws Exception {
         try (RunningFunction status = RunningFunction.start("status", newTable(),
-                Map.of("VCL_SECRET_ARNS", ARN + "missing"))) {
+                Map.of("VCL_SECRET_SHOP", ARN + "missing"))) {
             throw new AssertionError("the function started without its secret");
         } catch (AssertionError e) {
             // RIC reports the failed start to /runtime/init/error, as Lambda's own runtime does.
             assertTrue(e.getMessage().contains("the function failed to start")
                     && e.getMessage().contains("ResourceNotFoundException"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aTooShortApiKeyStopsTheColdStartWithAClearMessage() throws Exception {
+        secrets.put(ARN + "short-shop", Map.of("vcl.shop-api-key", "only-twenty-chars-xx"));
+        try (RunningFunction authorize = RunningFunction.start("authorize", newTable(),
+                Map.of("VCL_SECRET_SHOP", ARN + "short-shop"))) {
+            throw new AssertionError("the function started with a 20-character key");
+        } catch (AssertionError e) {
+            assertTrue(e.getMessage().contains("the function failed to start")
+                    && e.getMessage().contains("configuration 'vcl.shop-api-key' must be at least 32 characters long"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("only-twenty-chars-xx"), "the key must not be shown");
+        }
+    }
+
+    @Test
+    void aSecretHoldingANameItMayNotHoldStopsTheColdStartAndIsLoggedWithoutItsValue() throws Exception {
+        secrets.put(ARN + "smuggling-staff", Map.of("vcl.staff.kari.api-key", STAFF_KEY,
+                "vcl.staff.kari.rights", "operations,support", "vipps.client-secret", "smuggled-client-secret-42"));
+        try (RunningFunction operations = RunningFunction.start("operations", newTable(),
+                Map.of("VCL_SECRET_STAFF", ARN + "smuggling-staff"))) {
+            throw new AssertionError("the function started with a staff secret that sets the Vipps client secret");
+        } catch (AssertionError e) {
+            assertTrue(e.getMessage().contains("the function failed to start")
+                    && e.getMessage().contains("holds 'vipps.client-secret', which it may not hold"), e.getMessage());
+            assertFalse(e.getMessage().contains("smuggled-client-secret-42"), "the value must not be logged");
         }
     }
 
@@ -416,7 +451,7 @@ class PackagedFunctionIT {
             Map<String, String> env = new LinkedHashMap<>();
             template.environment(function).forEach((name, value) -> env.put(name, resolve(value, table)));
             env.putAll(overrides);
-            int secretCount = env.containsKey("VCL_SECRET_ARNS") ? env.get("VCL_SECRET_ARNS").split(",").length : 0;
+            int secretCount = (int) env.keySet().stream().filter(name -> name.startsWith("VCL_SECRET_")).count();
             // What Lambda itself sets in every execution environment.
             env.put("AWS_REGION", "eu-north-1");
             env.put("AWS_DEFAULT_REGION", "eu-north-1");
@@ -554,6 +589,10 @@ class PackagedFunctionIT {
          * Every DynamoDB call the function made is allowed by its role in template.yaml (same action, on the table
          * or the same index), and it made at least {@code atLeast} of them.
          */
+        void assertNoDynamoCalls() {
+            assertEquals(List.of(), dynamoProxy.calls(), export + " made DynamoDB calls");
+        }
+
         void assertRoleAllowsItsDynamoCalls(int atLeast) {
             Set<RecordingDynamoProxy.Call> allowed = allowedDynamoCalls(template.functionExporting(export));
             List<RecordingDynamoProxy.Call> calls = dynamoProxy.calls();

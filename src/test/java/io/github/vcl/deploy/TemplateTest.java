@@ -1,6 +1,8 @@
 package io.github.vcl.deploy;
 
-import io.github.vcl.function.BackendConfig;
+import io.github.vcl.auth.ApiKeys;
+import io.github.vcl.config.BackendConfig;
+import io.github.vcl.config.SecretKind;
 import io.github.vcl.local.dynamodb.OrderTableSetup;
 import io.github.vcl.local.gateway.Route;
 import io.github.vcl.local.gateway.Routes;
@@ -19,6 +21,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,10 +68,10 @@ class TemplateTest {
                     "vipps.subscription-key", "vipps.merchant-serial-number"),
             "status", Set.of("vcl.shop-api-key", "vipps.client-id", "vipps.client-secret", "vipps.subscription-key",
                     "vipps.merchant-serial-number"),
-            "callback", Set.of("vipps.merchant-serial-number"),
+            "callback", Set.of("vcl.token-secret", "vipps.merchant-serial-number"),
             "reconcile", Set.of("vipps.client-id", "vipps.client-secret", "vipps.subscription-key",
                     "vipps.merchant-serial-number"),
-            "authorize", Set.of("vcl.shop-api-key", "vcl.staff.<id>.api-key"),
+            "authorize", Set.of("vcl.shop-api-key", "vcl.staff.<id>.api-key", "vcl.staff.<id>.rights"),
             "operations", Set.of("vcl.shop-api-key", "vcl.staff.<id>.api-key", "vcl.staff.<id>.rights",
                     "vipps.client-id", "vipps.client-secret", "vipps.subscription-key",
                     "vipps.merchant-serial-number"),
@@ -177,6 +180,11 @@ class TemplateTest {
         assertEquals("2.0", authorizer.get("AuthorizerPayloadFormatVersion"));
         assertEquals(true, authorizer.get("EnableSimpleResponses"));
         assertEquals(List.of("Authorization"), map(authorizer.get("Identity")).get("Headers"));
+        // infra/DEPLOY.md promises a revoked key is refused within 2 minutes: API Gateway may keep an "allowed" for
+        // ReauthorizeEvery, and the authorizer re-reads its keys every ApiKeys.REFRESH_EVERY.
+        int cached = ((Number) map(authorizer.get("Identity")).get("ReauthorizeEvery")).intValue();
+        assertTrue(Duration.ofSeconds(cached).plus(ApiKeys.REFRESH_EVERY).compareTo(Duration.ofMinutes(2)) <= 0,
+                "ReauthorizeEvery " + cached + " s + key refresh " + ApiKeys.REFRESH_EVERY + " exceed 2 minutes");
 
         for (String function : functions()) {
             map(template.functionProperties(function).get("Events")).forEach((name, e) -> {
@@ -310,7 +318,7 @@ class TemplateTest {
                 }
             }
             assertEquals(new TreeSet<>(secretsOf(function)), secretsRead,
-                    function + " may read exactly the secrets in its VCL_SECRET_ARNS");
+                    function + " may read exactly the secrets in its VCL_SECRET_* variables");
         }
     }
 
@@ -321,15 +329,43 @@ class TemplateTest {
         return secrets;
     }
 
-    /** Logical ids (secret resources or ARN parameters) listed in the function's VCL_SECRET_ARNS. */
+    /** Logical ids (secret resources or ARN parameters) in the function's VCL_SECRET_&lt;KIND&gt; variables. */
     private List<String> secretsOf(String function) {
-        Object value = template.environment(function).get("VCL_SECRET_ARNS");
-        if (value == null) {
-            return List.of();
+        return secretKindsOf(function).values().stream().toList();
+    }
+
+    /** The function's VCL_SECRET_&lt;KIND&gt; variables: kind to the secret's logical id. */
+    private Map<SecretKind, String> secretKindsOf(String function) {
+        Map<SecretKind, String> kinds = new java.util.EnumMap<>(SecretKind.class);
+        template.environment(function).forEach((name, value) -> {
+            if (name.startsWith("VCL_SECRET_")) {
+                SecretKind kind = java.util.Arrays.stream(SecretKind.values()).filter(k -> k.variable().equals(name))
+                        .findFirst().orElseThrow(() -> new AssertionError(function + ": " + name
+                                + " names no secret kind of the code"));
+                kinds.put(kind, ref(value));
+            }
+        });
+        return kinds;
+    }
+
+    /**
+     * A secret is read as the kind of the variable naming it, and the code refuses every name that kind may not hold:
+     * so each secret's declared names in Metadata vcl:SecretKeys are exactly its kind's, and no secret is read as two
+     * kinds.
+     */
+    @Test
+    void everySecretIsReadAsTheKindItIsDeclaredToBe() {
+        Map<String, Object> declared = map(map(template.root().get("Metadata")).get("vcl:SecretKeys"));
+        Map<String, SecretKind> kindOf = new HashMap<>();
+        for (String function : functions()) {
+            secretKindsOf(function).forEach((kind, secret) -> {
+                SecretKind earlier = kindOf.putIfAbsent(secret, kind);
+                assertTrue(earlier == null || earlier == kind, secret + " is read as " + earlier + " and " + kind);
+                assertEquals(kind.declaredNames(), list(declared.get(secret)).stream().map(Object::toString).toList(),
+                        secret + " (" + kind + ") in Metadata vcl:SecretKeys");
+            });
         }
-        List<Object> join = list(map(value).get("Fn::Join"));
-        assertEquals(",", join.get(0), function + ": VCL_SECRET_ARNS is comma-separated");
-        return list(join.get(1)).stream().map(SamTemplate::ref).toList();
+        assertEquals(declared.keySet(), kindOf.keySet(), "every declared secret is read by some function");
     }
 
     private static String sub(Object value) {

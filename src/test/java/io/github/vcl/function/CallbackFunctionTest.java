@@ -16,6 +16,7 @@ import io.github.vcl.store.OrderStore;
 import io.github.vcl.testing.Api;
 import io.github.vcl.testing.Await;
 import io.github.vcl.testing.Carts;
+import io.github.vcl.testing.DynamoCallCounter;
 import io.github.vcl.testing.FunctionProfile;
 import io.github.vcl.testing.FunctionTest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -136,12 +137,17 @@ class CallbackFunctionTest extends FunctionTest {
                 "paymentDetails", Map.of("state", "AUTHORIZED", "amount", Map.of("value", 50000, "currency", "NOK"),
                         "aggregate", Map.of("authorizedAmount", Map.of("value", 50000, "currency", "NOK")))));
         var before = world().tableSnapshot();
+        DynamoCallCounter.reset();
         assertProblem(401, Api.post("/callbacks/checkout/" + reference, Map.of(), body));
         assertProblem(401, Api.post("/callbacks/checkout/" + reference, Map.of("Authorization", token + "x"), body));
         assertProblem(401, Api.post("/callbacks/checkout/" + reference, Map.of("Authorization", "Bearer " + token),
                 body));
-        assertProblem(404, Api.post("/callbacks/checkout/test-000000-NOPE-1", Map.of("Authorization", token), body));
+        // The token is bound to its reference: another order's path refuses it, known or not.
+        assertProblem(401, Api.post("/callbacks/checkout/test-000000-NOPE-1", Map.of("Authorization", token), body));
         assertProblem(404, Api.post("/callbacks/checkout/bad!ref", Map.of("Authorization", token), body));
+        assertProblem(413, Api.post("/callbacks/checkout/" + reference, Map.of("Authorization", token),
+                body.replace("\"sessionId\":\"s\"", "\"sessionId\":\"" + "s".repeat(70_000) + "\"")));
+        assertEquals(Map.of(), DynamoCallCounter.all(), "an unauthenticated callback costs no DynamoDB call");
         assertProblem(400, Api.post("/callbacks/checkout/" + reference, Map.of("Authorization", token), "{not json"));
         assertProblem(400, Api.post("/callbacks/checkout/" + reference, Map.of("Authorization", token),
                 body.replace(reference.value(), "test-000000-OTHER-1")));

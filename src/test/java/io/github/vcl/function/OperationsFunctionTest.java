@@ -3,7 +3,6 @@ package io.github.vcl.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vcl.checkout.CheckoutService;
-import io.github.vcl.checkout.PaymentPoller;
 import io.github.vcl.local.simulator.Operation;
 import io.github.vcl.local.simulator.RecordedRequest;
 import io.github.vcl.operations.OperationRequest;
@@ -13,8 +12,9 @@ import io.github.vcl.order.Order;
 import io.github.vcl.order.OrderStatus;
 import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
+import io.github.vcl.payment.PaymentPoller;
 import io.github.vcl.reconcile.ReconcileService;
-import io.github.vcl.service.ServiceFailure;
+import io.github.vcl.refusal.NotPossibleNow;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.testing.Api;
 import io.github.vcl.testing.AuthorizedOrders;
@@ -222,8 +222,8 @@ class OperationsFunctionTest extends FunctionTest {
                     operations.request(reference, new OperationRequest(OperationType.CAPTURE, Optional.empty(),
                             Optional.empty(), Optional.empty(), "kari"));
                     return 200;
-                } catch (ServiceFailure refused) {
-                    return refused.status();
+                } catch (NotPossibleNow refused) {
+                    return 409;
                 }
             });
         }
@@ -308,7 +308,7 @@ class OperationsFunctionTest extends FunctionTest {
     }
 
     @Test
-    void unauthenticatedOrWronglyAuthenticatedCallsChangeNothing() throws Exception {
+    void unauthenticatedOrWronglyAuthenticatedCallsChangeNothingAndTheShopKeyCannotRefund() throws Exception {
         Reference reference = orders.authorized();
         var before = world().tableSnapshot();
         assertStatus(401, post(reference.value(), "capture", "", Map.of()));
@@ -317,8 +317,12 @@ class OperationsFunctionTest extends FunctionTest {
         HttpResponse<String> supportOnly = post(reference.value(), "refund", "",
                 Api.bearer(CheckoutWorld.SUPPORT_API_KEY));
         assertStatus(403, supportOnly);
-        assertEquals("This API key may not capture, refund or cancel payments.",
+        assertEquals("This API key may not refund payments.",
                 json(supportOnly).get("detail").asText());
+        // The shop server's key sits on an internet-facing machine: by default it may not refund.
+        HttpResponse<String> shopRefund = post(reference.value(), "refund", "", Api.shopAuth());
+        assertStatus(403, shopRefund);
+        assertEquals("This API key may not refund payments.", json(shopRefund).get("detail").asText());
         assertEquals(before, world().tableSnapshot());
         assertEquals(List.of(), modifications(reference));
 

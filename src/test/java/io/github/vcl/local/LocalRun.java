@@ -236,8 +236,7 @@ public final class LocalRun implements AutoCloseable {
                 env.put("VCL_TOKEN_SECRET", tokenSecret);
             }
             case "status" -> env.put("VCL_SHOP_API_KEY", shopKey);
-            case "callback" -> {
-            }
+            case "callback" -> env.put("VCL_TOKEN_SECRET", tokenSecret);
             case RECONCILE -> env.put("VCL_RECONCILE_EVERY", options.reconcileEvery());
             default -> {
                 // operations, support: the shop server's key and the demo staff member's

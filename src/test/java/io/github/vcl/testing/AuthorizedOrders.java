@@ -1,11 +1,11 @@
 package io.github.vcl.testing;
 
 import io.github.vcl.checkout.CheckoutService;
-import io.github.vcl.checkout.PaymentPoller;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.Source;
+import io.github.vcl.payment.PaymentPoller;
 import io.github.vcl.store.OrderStore;
 
 /**

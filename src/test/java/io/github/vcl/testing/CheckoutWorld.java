@@ -23,7 +23,7 @@ import java.util.UUID;
  * answer 503, as a Lambda that is not deployed would).
  */
 public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
-    public static final String SHOP_API_KEY = "shop-key-for-tests-0123456789";
+    public static final String SHOP_API_KEY = "shop-key-for-tests-0123456789abcdef";
     public static final String ORDER_DETAILS_URL_TEMPLATE = "https://shop.example/orders/{shopOrderId}";
     /** Staff member "kari": operations and support. */
     public static final String STAFF_API_KEY = "staff-key-kari-for-tests-0123456789";
@@ -64,6 +64,7 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         Credentials credentials = simulator.credentials();
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.dynamodb.endpoint-override", dynalite.endpoint().toString());
+        config.put("quarkus.dynamodb.interceptors", DynamoCallCounter.class.getName());
         config.put("quarkus.dynamodb.aws.region", OrderTableSetup.REGION.id());
         config.put("quarkus.dynamodb.aws.credentials.type", "static");
         config.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local");

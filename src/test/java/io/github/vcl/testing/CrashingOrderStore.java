@@ -1,6 +1,6 @@
 package io.github.vcl.testing;
 
-import io.github.vcl.function.BackendConfig;
+import io.github.vcl.config.BackendConfig;
 import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Transition;

@@ -71,6 +71,26 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
         }
     }
 
+    /** The authorizer, its keys in a local Secrets Manager and time moved by hand ({@link TestClock}). */
+    public static class Authorize extends FunctionProfile {
+        @Override
+        protected String function() {
+            return "authorize";
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            List<TestResourceEntry> resources = new java.util.ArrayList<>(super.testResources());
+            resources.add(new TestResourceEntry(SecretsWorld.class));
+            return resources;
+        }
+
+        @Override
+        public java.util.Set<Class<?>> getEnabledAlternatives() {
+            return java.util.Set.of(TestClock.class);
+        }
+    }
+
     public static class ReconcileAfterCrash extends Reconcile {
         @Override
         public java.util.Set<Class<?>> getEnabledAlternatives() {

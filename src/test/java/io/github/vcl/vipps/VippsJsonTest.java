@@ -2,6 +2,7 @@ package io.github.vcl.vipps;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.vcl.vipps.checkout.model.CheckoutConfiguration;
+import io.github.vcl.vipps.checkout.model.CheckoutSessionState;
 import io.github.vcl.vipps.checkout.model.InitiateSessionRequest;
 import io.github.vcl.vipps.checkout.model.Logistics;
 import io.github.vcl.vipps.checkout.model.LogisticsOption;
@@ -10,16 +11,15 @@ import io.github.vcl.vipps.checkout.model.OrderBottomLine;
 import io.github.vcl.vipps.checkout.model.OrderSummary;
 import io.github.vcl.vipps.checkout.model.PaymentTransaction;
 import io.github.vcl.vipps.checkout.model.SessionResponse;
-import io.github.vcl.vipps.checkout.model.SessionState;
 import io.github.vcl.vipps.epayment.model.CancelRequest;
+import io.github.vcl.vipps.epayment.model.EPaymentState;
 import io.github.vcl.vipps.epayment.model.Payment;
 import io.github.vcl.vipps.epayment.model.PaymentEvent;
 import io.github.vcl.vipps.epayment.model.PaymentEventName;
-import io.github.vcl.vipps.epayment.model.PaymentState;
 import io.github.vcl.vipps.http.VippsJson;
 import io.github.vcl.vipps.model.Amount;
-import io.github.vcl.vipps.model.OrderLine;
 import io.github.vcl.vipps.model.UnitInfo;
+import io.github.vcl.vipps.model.VippsOrderLine;
 import io.github.vcl.vipps.token.AccessTokenResponse;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +39,8 @@ class VippsJsonTest {
                         "https://shop.example/terms"),
                 new PaymentTransaction(Amount.nok(49900), "order-12345678", "Two pairs of socks",
                         new OrderSummary(List.of(
-                                OrderLine.of("sku-1", "Socks", 39900, 31920, 7980, 2500, UnitInfo.pieces(19950, 2)),
-                                OrderLine.of("shipping", "Shipping", 10000, 8000, 2000, 2500, null).asShipping()),
+                                VippsOrderLine.of("sku-1", "Socks", 39900, 31920, 7980, 2500, UnitInfo.pieces(19950, 2)),
+                                VippsOrderLine.of("shipping", "Shipping", 10000, 8000, 2000, 2500, null).asShipping()),
                                 OrderBottomLine.of("NOK"))),
                 Logistics.fixed(List.of(LogisticsOption.of("POSTEN", "posten-1", 1, true, Amount.nok(10000),
                         "HOME_DELIVERY", "Home delivery"))),
@@ -72,7 +72,7 @@ class VippsJsonTest {
                 {"state":"SOME_NEW_STATE","brandNewField":{"x":1},"amount":{"value":1000,"currency":"NOK"},
                  "aggregate":{"authorizedAmount":{"value":1000,"currency":"NOK"}},"reference":"order-12345678",
                  "paymentMethod":{"type":"SOMETHING_NEW"}}""", Payment.class);
-        assertEquals(PaymentState.UNKNOWN, payment.state());
+        assertEquals(EPaymentState.UNKNOWN, payment.state());
         assertEquals(1000, payment.amount().value());
         assertEquals("SOMETHING_NEW", payment.paymentMethod().type());
 
@@ -80,10 +80,10 @@ class VippsJsonTest {
                 {"sessionId":"s","reference":"order-12345678","sessionState":"PaymentSuccessful",
                  "paymentMethod":"Klarna","paymentDetails":{"type":"WALLET","state":"AUTHORIZED",
                  "amount":{"value":1,"currency":"NOK"}}}""", SessionResponse.class);
-        assertEquals(SessionState.PAYMENT_SUCCESSFUL, session.sessionState());
-        assertEquals(SessionState.UNKNOWN,
+        assertEquals(CheckoutSessionState.PAYMENT_SUCCESSFUL, session.sessionState());
+        assertEquals(CheckoutSessionState.UNKNOWN,
                 VippsJson.read("{\"sessionState\":\"SessionTerminated\"}", SessionResponse.class).sessionState());
-        assertEquals(SessionState.SESSION_STARTED,
+        assertEquals(CheckoutSessionState.SESSION_STARTED,
                 VippsJson.read("{\"sessionState\":\"SessionStarted\"}", SessionResponse.class).sessionState());
     }
 

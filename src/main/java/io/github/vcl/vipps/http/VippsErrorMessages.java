@@ -6,7 +6,7 @@ import java.util.Map;
 public final class VippsErrorMessages {
 
     private static final Map<String, String> BY_CODE = Map.ofEntries(
-            // ePayment, API-NOTES §5.5 / §5.7
+            // ePayment, docs/vipps-rules.md#epayment and #errors
             Map.entry("4010", "Idempotency conflict: this Idempotency-Key was used for a different capture"),
             Map.entry("4150", "Idempotency conflict: this Idempotency-Key was used for a different refund"),
             Map.entry("4020", "Idempotency conflict: this Idempotency-Key was used for a different request"),
@@ -27,7 +27,7 @@ public final class VippsErrorMessages {
             Map.entry("6260", "Reserved funds are no longer available"),
             Map.entry("6280", "Temporary problem; try again later with the same Idempotency-Key"),
             Map.entry("7010", "Customer not found"),
-            // Checkout, API-NOTES §4.2 / §4.6
+            // Checkout, docs/vipps-rules.md#checkout-sessions
             Map.entry("Session-00100", "Checkout session not found or expired"));
 
     private VippsErrorMessages() {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import io.github.vcl.vipps.VippsApiException;
 import io.github.vcl.vipps.VippsOperation;
 
@@ -44,6 +43,11 @@ public final class VippsJson {
     }
 
     public static <T> T read(String json, Class<T> type) throws JsonProcessingException {
+        return MAPPER.readValue(json, type);
+    }
+
+    /** Reads bytes as Vipps sent them (a callback or webhook body). */
+    public static <T> T read(byte[] json, Class<T> type) throws java.io.IOException {
         return MAPPER.readValue(json, type);
     }
 

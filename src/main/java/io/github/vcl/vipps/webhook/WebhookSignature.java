@@ -1,6 +1,7 @@
 package io.github.vcl.vipps.webhook;
 
-import io.github.vcl.security.Sha256;
+import io.github.vcl.crypto.Sha256;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,7 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The HMAC-SHA256 scheme Vipps MobilePay uses to sign webhook deliveries (API-NOTES §6.2).
+ * The HMAC-SHA256 scheme Vipps MobilePay uses to sign webhook deliveries (docs/vipps-rules.md#webhooks).
  *
  * <p>The secret is used as the UTF-8 bytes of the string returned at registration; it is <em>not</em> base64-decoded.
  * Path, query and host come from the URL the webhook was registered with, never from the incoming request, because

@@ -9,11 +9,11 @@ import io.github.vcl.vipps.VippsClients;
 import io.github.vcl.vipps.VippsSettings;
 import io.github.vcl.vipps.checkout.CheckoutClient;
 import io.github.vcl.vipps.checkout.model.CheckoutPaymentState;
+import io.github.vcl.vipps.checkout.model.CheckoutSessionState;
 import io.github.vcl.vipps.checkout.model.InitiateSessionRequest;
 import io.github.vcl.vipps.checkout.model.InitiateSessionResponse;
 import io.github.vcl.vipps.checkout.model.PaymentTransaction;
 import io.github.vcl.vipps.checkout.model.SessionResponse;
-import io.github.vcl.vipps.checkout.model.SessionState;
 import io.github.vcl.vipps.model.Amount;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -77,7 +77,7 @@ class CheckoutClientSimulatorTest {
         create(reference);
 
         SessionResponse created = checkout.getSession(reference).orElseThrow();
-        assertEquals(SessionState.SESSION_CREATED, created.sessionState());
+        assertEquals(CheckoutSessionState.SESSION_CREATED, created.sessionState());
         assertEquals(reference, created.reference());
         assertEquals(CheckoutPaymentState.CREATED, created.paymentDetails().state());
         assertEquals(49900, created.paymentDetails().amount().value());
@@ -85,7 +85,7 @@ class CheckoutClientSimulatorTest {
         sim.customer().approve(reference);
 
         SessionResponse paid = checkout.getSession(reference).orElseThrow();
-        assertEquals(SessionState.PAYMENT_SUCCESSFUL, paid.sessionState());
+        assertEquals(CheckoutSessionState.PAYMENT_SUCCESSFUL, paid.sessionState());
         assertEquals(CheckoutPaymentState.AUTHORIZED, paid.paymentDetails().state());
         assertEquals(49900, paid.paymentDetails().aggregate().authorizedAmount().value());
         assertEquals("posten-1", paid.shippingDetails().shippingMethodId());
@@ -101,7 +101,7 @@ class CheckoutClientSimulatorTest {
         sim.customer().reject(reference);
 
         SessionResponse session = checkout.getSession(reference).orElseThrow();
-        assertEquals(SessionState.PAYMENT_TERMINATED, session.sessionState());
+        assertEquals(CheckoutSessionState.PAYMENT_TERMINATED, session.sessionState());
         assertEquals(CheckoutPaymentState.TERMINATED, session.paymentDetails().state());
     }
 

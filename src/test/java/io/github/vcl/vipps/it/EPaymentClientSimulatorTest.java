@@ -7,11 +7,11 @@ import io.github.vcl.vipps.VippsApiException;
 import io.github.vcl.vipps.VippsClients;
 import io.github.vcl.vipps.epayment.EPaymentClient;
 import io.github.vcl.vipps.epayment.model.CreatePaymentResponse;
+import io.github.vcl.vipps.epayment.model.EPaymentState;
 import io.github.vcl.vipps.epayment.model.ModificationResponse;
 import io.github.vcl.vipps.epayment.model.Payment;
 import io.github.vcl.vipps.epayment.model.PaymentEvent;
 import io.github.vcl.vipps.epayment.model.PaymentEventName;
-import io.github.vcl.vipps.epayment.model.PaymentState;
 import io.github.vcl.vipps.model.Amount;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -74,7 +74,7 @@ class EPaymentClientSimulatorTest {
 
         Payment payment = epayment.getPayment(reference);
 
-        assertEquals(PaymentState.CREATED, payment.state());
+        assertEquals(EPaymentState.CREATED, payment.state());
         assertEquals(Amount.nok(10000), payment.amount());
         assertEquals(reference, payment.reference());
         List<RecordedRequest> gets = SimulatedVipps.requestsTo(sim, "GET", "/epayment/v1/payments/" + reference);
@@ -85,7 +85,7 @@ class EPaymentClientSimulatorTest {
     @Test
     void capturesRefundsAndCancelsTheRest() {
         String reference = authorizedPayment(10000);
-        assertEquals(PaymentState.AUTHORIZED, epayment.getPayment(reference).state());
+        assertEquals(EPaymentState.AUTHORIZED, epayment.getPayment(reference).state());
 
         ModificationResponse captured = epayment.capture(reference, Amount.nok(6000), key(reference, "capture-1"));
         assertEquals(6000, captured.aggregate().capturedAmount().value());
@@ -95,7 +95,7 @@ class EPaymentClientSimulatorTest {
 
         ModificationResponse cancelled = epayment.cancel(reference, false, key(reference, "cancel-1"));
         assertEquals(4000, cancelled.aggregate().cancelledAmount().value());
-        assertEquals(PaymentState.AUTHORIZED, cancelled.state(), "state stays AUTHORIZED");
+        assertEquals(EPaymentState.AUTHORIZED, cancelled.state(), "state stays AUTHORIZED");
 
         List<PaymentEventName> names = epayment.getEventLog(reference).stream().map(PaymentEvent::name).toList();
         assertTrue(names.containsAll(List.of(PaymentEventName.CREATED, PaymentEventName.AUTHORIZED,
@@ -148,7 +148,7 @@ class EPaymentClientSimulatorTest {
     void cancellingBeforeApprovalTerminates() {
         String reference = createdPayment(10000);
         ModificationResponse r = epayment.cancel(reference, true, key(reference, "cancel-1"));
-        assertEquals(PaymentState.TERMINATED, r.state());
+        assertEquals(EPaymentState.TERMINATED, r.state());
         String body = SimulatedVipps.requestsTo(sim, "POST", "/epayment/v1/payments/" + reference + "/cancel")
                 .get(0).bodyText();
         assertEquals("{\"cancelTransactionOnly\":true}", body);

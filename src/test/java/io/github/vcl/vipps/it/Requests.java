@@ -11,8 +11,8 @@ import io.github.vcl.vipps.checkout.model.PaymentTransaction;
 import io.github.vcl.vipps.checkout.model.PrefillCustomer;
 import io.github.vcl.vipps.epayment.model.CreatePaymentRequest;
 import io.github.vcl.vipps.model.Amount;
-import io.github.vcl.vipps.model.OrderLine;
 import io.github.vcl.vipps.model.UnitInfo;
+import io.github.vcl.vipps.model.VippsOrderLine;
 import io.github.vcl.vipps.ordermanagement.model.BottomLine;
 import io.github.vcl.vipps.ordermanagement.model.Receipt;
 
@@ -42,11 +42,11 @@ final class Requests {
                 CheckoutConfiguration.webDefaults());
     }
 
-    static List<OrderLine> orderLines() {
+    static List<VippsOrderLine> orderLines() {
         return List.of(
-                OrderLine.of("sku-socks", "Socks", 39900, 31920, 7980, 2500, UnitInfo.pieces(19950, 2))
+                VippsOrderLine.of("sku-socks", "Socks", 39900, 31920, 7980, 2500, UnitInfo.pieces(19950, 2))
                         .withProductUrl("https://shop.example/socks"),
-                OrderLine.of("shipping", "Shipping", 10000, 8000, 2000, 2500, null).asShipping());
+                VippsOrderLine.of("shipping", "Shipping", 10000, 8000, 2000, 2500, null).asShipping());
     }
 
     static Receipt receipt() {

@@ -1,7 +1,7 @@
 package io.github.vcl.vipps.checkout.model;
 
-import io.github.vcl.vipps.model.Aggregate;
 import io.github.vcl.vipps.model.Amount;
+import io.github.vcl.vipps.model.VippsAggregate;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
@@ -16,7 +16,7 @@ public record SessionResponse(
         String sessionId,
         String merchantSerialNumber,
         String reference,
-        SessionState sessionState,
+        CheckoutSessionState sessionState,
         String paymentMethod,
         PaymentDetails paymentDetails,
         UserInfo userInfo,
@@ -25,7 +25,7 @@ public record SessionResponse(
         Boolean customConsentProvided) {
 
     @RegisterForReflection
-    public record PaymentDetails(String type, Amount amount, CheckoutPaymentState state, Aggregate aggregate) {
+    public record PaymentDetails(String type, Amount amount, CheckoutPaymentState state, VippsAggregate aggregate) {
     }
 
     @RegisterForReflection

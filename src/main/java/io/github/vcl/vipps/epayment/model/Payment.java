@@ -1,7 +1,7 @@
 package io.github.vcl.vipps.epayment.model;
 
-import io.github.vcl.vipps.model.Aggregate;
 import io.github.vcl.vipps.model.Amount;
+import io.github.vcl.vipps.model.VippsAggregate;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.Map;
@@ -9,9 +9,9 @@ import java.util.Map;
 /** {@code GET /epayment/v1/payments/{reference}}. */
 @RegisterForReflection
 public record Payment(
-        Aggregate aggregate,
+        VippsAggregate aggregate,
         Amount amount,
-        PaymentState state,
+        EPaymentState state,
         PaymentMethod paymentMethod,
         Profile profile,
         String pspReference,

@@ -2,7 +2,7 @@ package io.github.vcl.vipps.webhook.model;
 
 import java.util.List;
 
-/** ePayment webhook event names (API-NOTES §6.1). */
+/** ePayment webhook event names (docs/vipps-rules.md#webhooks). */
 public final class WebhookEvents {
 
     public static final String CREATED = "epayments.payment.created.v1";

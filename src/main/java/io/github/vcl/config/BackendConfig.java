@@ -1,0 +1,98 @@
+package io.github.vcl.config;
+
+import io.github.vcl.vipps.Secret;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Configuration of the backend (prefix {@code vcl}). Secrets are optional here so that each Lambda starts with only
+ * the secrets its function uses; a function that needs a missing one fails with a message naming it.
+ */
+@ConfigMapping(prefix = "vcl")
+public interface BackendConfig {
+    String ordersTable();
+
+    /** The HTTP API's public address: callbacks and return pages are built on it. */
+    URI publicBaseUrl();
+
+    URI termsAndConditionsUrl();
+
+    /** Start of every reference: 1–20 letters/digits, starting with a letter (e.g. the shop's short name). */
+    @WithDefault("shop")
+    String referencePrefix();
+
+    /** Signs the per-session callback and return-page tokens (≥ 32 characters). Only initiate needs it. */
+    Optional<Secret> tokenSecret();
+
+    /**
+     * The key the shop server sends as {@code Authorization: Bearer …} (at least 32 characters); {@code
+     * shopApiKeyNext} is accepted beside it while the shop server moves to a new key (io.github.vcl.auth.ApiKeys).
+     */
+    Optional<Secret> shopApiKey();
+
+    Optional<Secret> shopApiKeyNext();
+
+    /**
+     * What the shop key may do besides starting payments and reading their status: {@code capture}, {@code refund},
+     * {@code cancel}, {@code support}, or {@code operations} for the first three. The default leaves out refund and
+     * support: the key sits on an internet-facing server, and a stolen one must not refund every captured order.
+     */
+    @WithDefault("capture,cancel")
+    String shopRights();
+
+    /**
+     * Staff members by id ({@code vcl.staff.<id>.api-key}, {@code vcl.staff.<id>.rights}); the id is recorded as who
+     * asked for an operation.
+     */
+    Map<String, StaffMember> staff();
+
+    interface StaffMember {
+        /** Sent as {@code Authorization: Bearer <key>}; at least 32 characters. */
+        Secret apiKey();
+
+        /** Comma-separated: {@code capture}, {@code refund}, {@code cancel}, {@code support}, {@code operations}. */
+        String rights();
+    }
+
+    /**
+     * The order-details page linked from the customer's Vipps payment history, with {@code {shopOrderId}} and/or
+     * {@code {reference}} placeholders, e.g. {@code https://shop.example/orders/{shopOrderId}}. Without it no link
+     * is set. Only the reconciler (which files the payment history) reads it.
+     */
+    Optional<String> orderDetailsUrlTemplate();
+
+    /** Least time between two status polls of Vipps for one order (per container). */
+    @WithDefault("2s")
+    Duration pollInterval();
+
+    /** Vipps' guidance: start polling about 5 s after the session was created. */
+    @WithDefault("5s")
+    Duration firstPollAfter();
+
+    Reconcile reconcile();
+
+    interface Reconcile {
+        /** Parallel Vipps calls per run (the work is waiting on Vipps and DynamoDB, not CPU). */
+        @WithDefault("16")
+        int concurrency();
+
+        @WithDefault("100")
+        int pageSize();
+
+        /**
+         * How often {@code function.LocalReconcileSchedule} runs the reconciler, e.g. {@code 30s}; {@code off} in AWS, where
+         * EventBridge triggers it.
+         */
+        @WithDefault("off")
+        String every();
+
+        /** How long one run may take; keep below the reconcile Lambda's timeout. */
+        @WithDefault("50s")
+        Duration timeBudget();
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.vcl.payment;
+
+import io.github.vcl.order.Order;
+import io.github.vcl.order.SessionState;
+import io.github.vcl.order.Source;
+import io.github.vcl.order.Transition;
+import io.github.vcl.order.VippsError;
+import io.github.vcl.store.OrderUpdater;
+import io.github.vcl.vipps.VippsApiException;
+import io.github.vcl.vipps.checkout.CheckoutClient;
+import io.github.vcl.vipps.checkout.model.SessionResponse;
+import io.github.vcl.vipps.epayment.EPaymentClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Asks Vipps how a pending order stands — one GET in the usual case — and applies the answer. ePayment's GET payment
+ * is the source for the payment; Checkout's GET session is asked only while we have no confirmed session (the session
+ * request's answer was lost), when ePayment does not know the payment yet (404), or when the session's hour is over
+ * and nobody paid: it tells whether the session is still open or expired.
+ */
+public class PaymentPoller {
+    /** How long a session we sent may be missing at Vipps before we call its creation failed. */
+    static final Duration CREATION_GRACE = Duration.ofMinutes(2);
+
+    private final CheckoutClient checkout;
+    private final EPaymentClient epayment;
+    private final OrderUpdater updater;
+    private final Duration sessionLifetime;
+    private final Clock clock;
+
+    public PaymentPoller(CheckoutClient checkout, EPaymentClient epayment, OrderUpdater updater,
+                         Duration sessionLifetime, Clock clock) {
+        this.checkout = checkout;
+        this.epayment = epayment;
+        this.updater = updater;
+        this.sessionLifetime = sessionLifetime;
+        this.clock = clock;
+    }
+
+    /** Polls and applies; the result says whether anything changed. Throws {@link VippsApiException} on failure. */
+    public OrderUpdater.Updated refresh(Order order, Source source) {
+        Function<Order, Transition> signal = ask(order, source);
+        return updater.tryApply(order, signal)
+                .or(() -> updater.update(order.reference(), signal))
+                .orElseThrow();
+    }
+
+    private Function<Order, Transition> ask(Order order, Source source) {
+        String reference = order.reference().value();
+        Instant at = clock.instant();
+        if (order.sessionState() == SessionState.CREATING) {
+            return fromSession(order, checkout.getSession(reference), source, at);
+        }
+        try {
+            var payment = epayment.getPayment(reference);
+            if (payment.state() == io.github.vcl.vipps.epayment.model.EPaymentState.CREATED
+                    && order.createdAt().plus(sessionLifetime).isBefore(at)) {
+                // Past the session's hour with nobody paying: ask Checkout whether the session is gone.
+                return fromSession(order, checkout.getSession(reference), source, at);
+            }
+            return o -> VippsSignals.payment(payment, o.currency(), source, at)
+                    .map(o::observePayment)
+                    .orElseGet(() -> Transition.none(o));
+        } catch (VippsApiException e) {
+            if (e.httpStatus() != 404) {
+                throw e;
+            }
+            return fromSession(order, checkout.getSession(reference), source, at);
+        }
+    }
+
+    private Function<Order, Transition> fromSession(Order order, Optional<SessionResponse> session, Source source,
+                                                    Instant at) {
+        if (session.isPresent()) {
+            return o -> VippsSignals.session(o, session.get(), source, at);
+        }
+        if (order.sessionState() == SessionState.CREATING) {
+            if (order.createdAt().plus(CREATION_GRACE).isAfter(at)) {
+                return Transition::none;
+            }
+            VippsError missing = new VippsError(404, "Session-00100", null,
+                    "Vipps MobilePay has no session for this order", at);
+            return o -> o.sessionFailed(missing, source, at);
+        }
+        // Vipps forgets a session that ended without payment once its hour is over.
+        return o -> o.sessionExpired(source, at);
+    }
+}
