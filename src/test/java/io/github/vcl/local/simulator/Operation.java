@@ -34,10 +34,10 @@ public enum Operation {
     enum Kind { MODIFICATION, READ, OTHER }
 
     /** An incoming request resolved to its operation and path parameters. */
-    record Match(Operation operation, Matcher matcher) {
+    public record Match(Operation operation, Matcher matcher) {
 
         /** A named path parameter, or null when the operation's path has none of that name. */
-        String pathParameter(String name) {
+        public String pathParameter(String name) {
             return operation.pattern.pattern().contains("(?<" + name + ">") ? matcher.group(name) : null;
         }
     }

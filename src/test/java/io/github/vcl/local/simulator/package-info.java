@@ -41,7 +41,15 @@
  * Requests are validated with swagger-request-validator against the official files in
  * {@code src/test/resources/vipps-openapi/}, which are byte-for-byte copies; the places where they are older than
  * the live API ({@code type} and {@code taxRate} on Checkout sessions, the cancel body, lower-case {@code ecom}, the
- * remote receipt {@code $ref}) are patched in {@link io.github.vcl.local.simulator.VippsOpenApiSpecs}, each with
- * its reason.
+ * remote receipt {@code $ref}) are patched in {@link io.github.vcl.local.simulator.openapi.VippsOpenApiSpecs}, each
+ * with its reason.
+ *
+ * <h2>Packages</h2>
+ * This package holds the HTTP server and the request pipeline ({@code RequestDispatcher}: record, validate, planned
+ * faults, authentication, rate limit, idempotency), the shared state, the simulated customer and what tests use
+ * ({@code VippsSimulator}, {@code SimulatorOptions}, {@code FaultPlan}, {@code Operation}, {@code SimulatorClient}).
+ * One sub-package per API: {@code token}, {@code checkout}, {@code epayment}, {@code ordermanagement},
+ * {@code webhooks}; {@code delivery} sends callbacks and webhooks to the merchant, {@code openapi} checks requests
+ * against the contract. Each {@code *SimulationTest} sits in the package of what it tests.
  */
 package io.github.vcl.local.simulator;

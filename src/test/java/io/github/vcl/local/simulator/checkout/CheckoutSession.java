@@ -1,7 +1,9 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.checkout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vcl.local.simulator.Json;
+import io.github.vcl.local.simulator.epayment.SimulatedPayment;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,7 +12,7 @@ import java.util.UUID;
  * reference, so ePayment sees it from creation on; the session state is derived from that payment, which keeps the
  * two views from drifting apart.
  */
-final class CheckoutSession {
+public final class CheckoutSession {
 
     final String reference;
     final String sessionId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
@@ -27,15 +29,15 @@ final class CheckoutSession {
         this.expiresAt = expiresAt;
     }
 
-    String callbackUrl() {
+    public String callbackUrl() {
         return request.path("merchantInfo").path("callbackUrl").asText();
     }
 
-    String returnUrl() {
+    public String returnUrl() {
         return request.path("merchantInfo").path("returnUrl").asText();
     }
 
-    String callbackAuthorizationToken() {
+    public String callbackAuthorizationToken() {
         return request.path("merchantInfo").path("callbackAuthorizationToken").asText();
     }
 
@@ -44,7 +46,7 @@ final class CheckoutSession {
     }
 
     /** The customer has the checkout page open. */
-    void open() {
+    public void open() {
         opened = true;
     }
 
@@ -63,7 +65,7 @@ final class CheckoutSession {
     }
 
     /** SessionResponse: the body of both the GET and the callback. */
-    ObjectNode toJson(String merchantSerialNumber) {
+    public ObjectNode toJson(String merchantSerialNumber) {
         ObjectNode json = Json.object()
                 .put("sessionId", sessionId)
                 .put("merchantSerialNumber", merchantSerialNumber)

@@ -1,7 +1,7 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.epayment;
 
 /** A payment operation the rules of API-NOTES §5.5 forbid, with the ePayment error code Vipps answers. */
-final class PaymentRefusedException extends RuntimeException {
+public final class PaymentRefusedException extends RuntimeException {
 
     final String errorCode;
 

@@ -1,4 +1,4 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.openapi;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -34,13 +34,13 @@ import java.util.Map;
  * deviation visible here, instead of hiding it in a blanket "ignore" rule that would also let real mistakes
  * through.
  */
-final class VippsOpenApiSpecs {
+public final class VippsOpenApiSpecs {
 
-    static final String ACCESS_TOKEN = "access-token.yaml";
-    static final String CHECKOUT = "checkout-v3.yaml";
-    static final String EPAYMENT = "epayment-v1.yaml";
-    static final String ORDER_MANAGEMENT = "order-management-v2.yaml";
-    static final String WEBHOOKS = "webhooks-v1.yaml";
+    public static final String ACCESS_TOKEN = "access-token.yaml";
+    public static final String CHECKOUT = "checkout-v3.yaml";
+    public static final String EPAYMENT = "epayment-v1.yaml";
+    public static final String ORDER_MANAGEMENT = "order-management-v2.yaml";
+    public static final String WEBHOOKS = "webhooks-v1.yaml";
 
     /** The remote {@code $ref} in the ePayment file; offline it must point at the local Order Management file. */
     private static final String REMOTE_RECEIPT_FILE =
