@@ -30,7 +30,7 @@ public enum Operation {
     CUSTOMER_ACTION(VippsApi.FRONTEND, "POST",
             "/checkout-frontend/(?<reference>[^/]+)/(?<action>approve|reject|abandon)", Kind.OTHER);
 
-    /** Which per-reference rate limit applies (API-NOTES §5.1). */
+    /** Which per-reference rate limit applies (docs/vipps-rules.md#epayment). */
     enum Kind { MODIFICATION, READ, OTHER }
 
     /** An incoming request resolved to its operation and path parameters. */

@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * Error bodies in the shape each Vipps API uses: RFC 7807 with {@code extraDetails} for ePayment and Webhooks,
  * {@code CheckoutProblemDetails} for Checkout, {@code invalidParams} for Order Management, and the plain
- * Azure API Management body for 401/429 that come from the gateway rather than the API (API-NOTES §4.6, §5.7, §7).
+ * Azure API Management body for 401/429 that come from the gateway rather than the API
+ * (docs/vipps-rules.md#errors).
  */
 public final class Problems {
 

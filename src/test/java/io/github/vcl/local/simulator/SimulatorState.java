@@ -111,7 +111,10 @@ public final class SimulatorState {
         return payment;
     }
 
-    /** A session that reached an end state through the customer sends its SessionResponse (API-NOTES §4.4). */
+    /**
+     * A session that reached an end state through the customer sends its SessionResponse
+     * (docs/vipps-rules.md#checkout-callback).
+     */
     public void callBackIfCheckout(String reference) {
         CheckoutSession session = sessions.get(reference);
         if (session == null) {

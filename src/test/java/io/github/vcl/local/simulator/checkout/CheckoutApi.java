@@ -39,7 +39,8 @@ public final class CheckoutApi {
         CheckoutSession session = new CheckoutSession(body, payment, payment.expiresAt);
         state.sessions.put(reference, session);
         if (!session.orderSummary().isMissingNode()) {
-            // Checkout turns the order summary into the Order Management receipt (API-NOTES §4.1).
+            // Checkout turns the order summary into the Order Management receipt
+            // (docs/vipps-rules.md#checkout-sessions).
             ObjectNode receipt = Json.object();
             receipt.set("orderLines", session.orderSummary().path("orderLines"));
             receipt.set("bottomLine", session.orderSummary().path("orderBottomLine"));

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One Checkout v3 session (API-NOTES §4). Its payment is an ordinary {@link SimulatedPayment} under the same
- * reference, so ePayment sees it from creation on; the session state is derived from that payment, which keeps the
- * two views from drifting apart.
+ * One Checkout v3 session (docs/vipps-rules.md#checkout-sessions). Its payment is an ordinary {@link SimulatedPayment}
+ * under the same reference, so ePayment sees it from creation on; the session state is derived from that payment,
+ * which keeps the two views from drifting apart.
  */
 public final class CheckoutSession {
 
@@ -50,7 +50,10 @@ public final class CheckoutSession {
         opened = true;
     }
 
-    /** Past its TTL without a result: Checkout answers 404 Session-00100 from then on (API-NOTES §4.2). */
+    /**
+     * Past its TTL without a result: Checkout answers 404 Session-00100 from then on
+     * (docs/vipps-rules.md#checkout-sessions).
+     */
     boolean isGone(Instant now) {
         return !now.isBefore(expiresAt) && payment.state() == SimulatedPayment.State.EXPIRED;
     }

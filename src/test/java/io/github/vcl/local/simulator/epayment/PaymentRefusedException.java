@@ -1,6 +1,6 @@
 package io.github.vcl.local.simulator.epayment;
 
-/** A payment operation the rules of API-NOTES §5.5 forbid, with the ePayment error code Vipps answers. */
+/** A payment operation the ePayment rules forbid, with the error code Vipps answers (docs/vipps-rules.md#epayment). */
 public final class PaymentRefusedException extends RuntimeException {
 
     final String errorCode;

@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * One ePayment payment and its state machine (API-NOTES §5.4, §5.5). The state stays AUTHORIZED after capture,
- * refund and cancel; the money movements live in the aggregate. Every change is appended to the event log and handed
- * to the sink, which turns it into webhook deliveries.
+ * One ePayment payment and its state machine (docs/vipps-rules.md#epayment). The state stays AUTHORIZED after
+ * capture, refund and cancel; the money movements live in the aggregate. Every change is appended to the event log
+ * and handed to the sink, which turns it into webhook deliveries.
  */
 public final class SimulatedPayment {
 

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Checks a request against the official OpenAPI file of its API (as patched by {@link VippsOpenApiSpecs}) and
- * against the header rules of API-NOTES §3 that the files state loosely or not at all.
+ * against the header rules (docs/vipps-rules.md#headers) that the files state loosely or not at all.
  */
 public final class RequestValidator {
 

@@ -1,5 +1,5 @@
 package io.github.vcl.local.simulator.openapi;
 
-/** A request that broke the Vipps contract: the OpenAPI file or a header rule of API-NOTES §3. */
+/** A request that broke the Vipps contract: the OpenAPI file or a header rule (docs/vipps-rules.md#headers). */
 public record Violation(String method, String path, String message) {
 }

@@ -30,9 +30,9 @@ import java.util.Map;
  * copies, see SOURCES.md there) and brings them up to the API the live service accepts today.
  *
  * <p>Every change below is a documented difference between the saved (2023/2024) files and the live API
- * (API-NOTES §4.1, §5.5, §7 and SOURCES.md). Patching the parsed model keeps the files untouched and keeps each
- * deviation visible here, instead of hiding it in a blanket "ignore" rule that would also let real mistakes
- * through.
+ * (docs/vipps-rules.md#where-the-public-documentation-is-unclear and SOURCES.md). Patching the parsed model keeps
+ * the files untouched and keeps each deviation visible here, instead of hiding it in a blanket "ignore" rule that
+ * would also let real mistakes through.
  */
 public final class VippsOpenApiSpecs {
 

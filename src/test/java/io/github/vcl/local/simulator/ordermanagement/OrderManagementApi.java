@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Order Management v2 receipts, categories and read-back. Like the real API it does not check that the order
- * exists (API-NOTES §7); receipts are write-once.
+ * exists (docs/vipps-rules.md#order-management); receipts are write-once.
  */
 public final class OrderManagementApi {
 

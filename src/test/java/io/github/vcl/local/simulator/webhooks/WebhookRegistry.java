@@ -18,8 +18,8 @@ import java.util.UUID;
 
 /**
  * Webhook registrations of the Webhooks API and the signed ePayment event deliveries they receive
- * (API-NOTES §6). Signing uses the production {@link WebhookSignature}, so what the backend verifies is exactly what
- * the simulator produced.
+ * (docs/vipps-rules.md#webhooks). Signing uses the production {@link WebhookSignature}, so what the backend verifies
+ * is exactly what the simulator produced.
  */
 public final class WebhookRegistry {
 
