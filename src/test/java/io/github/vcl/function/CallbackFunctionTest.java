@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vcl.checkout.CheckoutService;
-import io.github.vcl.local.simulator.Delivery;
+import io.github.vcl.local.simulator.delivery.Delivery;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.Order;

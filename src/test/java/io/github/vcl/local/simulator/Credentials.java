@@ -3,7 +3,7 @@ package io.github.vcl.local.simulator;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The one sales unit's keys the simulator accepts (API-NOTES §2.1). */
+/** The one sales unit's keys the simulator accepts (docs/vipps-rules.md#environments-and-keys). */
 public record Credentials(String clientId, String clientSecret, String subscriptionKey, String merchantSerialNumber) {
 
     static Credentials random() {

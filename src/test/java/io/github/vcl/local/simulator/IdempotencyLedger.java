@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Remembers the answer given for each {@code Idempotency-Key} (API-NOTES §3): the same key with the same request
- * gets the original answer again, the same key with a different request is a conflict.
+ * Remembers the answer given for each {@code Idempotency-Key} (docs/vipps-rules.md#headers): the same key with the same
+ * request gets the original answer again, the same key with a different request is a conflict.
  */
 final class IdempotencyLedger {
 

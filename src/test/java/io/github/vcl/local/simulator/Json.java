@@ -8,22 +8,22 @@ import java.io.IOException;
 import java.util.Optional;
 
 /** The simulator's one Jackson mapper and the JSON shapes every Vipps API shares. */
-final class Json {
+public final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    static ObjectNode amount(String currency, long value) {
+    public static ObjectNode amount(String currency, long value) {
         return object().put("currency", currency).put("value", value);
     }
 
-    static byte[] bytes(JsonNode node) {
+    public static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
@@ -32,7 +32,7 @@ final class Json {
     }
 
     /** The parsed body, or empty when it is absent or not JSON (the validator reports that separately). */
-    static Optional<JsonNode> parse(byte[] body) {
+    public static Optional<JsonNode> parse(byte[] body) {
         if (body.length == 0) {
             return Optional.empty();
         }

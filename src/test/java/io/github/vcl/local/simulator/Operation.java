@@ -30,14 +30,14 @@ public enum Operation {
     CUSTOMER_ACTION(VippsApi.FRONTEND, "POST",
             "/checkout-frontend/(?<reference>[^/]+)/(?<action>approve|reject|abandon)", Kind.OTHER);
 
-    /** Which per-reference rate limit applies (API-NOTES §5.1). */
+    /** Which per-reference rate limit applies (docs/vipps-rules.md#epayment). */
     enum Kind { MODIFICATION, READ, OTHER }
 
     /** An incoming request resolved to its operation and path parameters. */
-    record Match(Operation operation, Matcher matcher) {
+    public record Match(Operation operation, Matcher matcher) {
 
         /** A named path parameter, or null when the operation's path has none of that name. */
-        String pathParameter(String name) {
+        public String pathParameter(String name) {
             return operation.pattern.pattern().contains("(?<" + name + ">") ? matcher.group(name) : null;
         }
     }

@@ -8,15 +8,16 @@ import java.util.UUID;
 /**
  * Error bodies in the shape each Vipps API uses: RFC 7807 with {@code extraDetails} for ePayment and Webhooks,
  * {@code CheckoutProblemDetails} for Checkout, {@code invalidParams} for Order Management, and the plain
- * Azure API Management body for 401/429 that come from the gateway rather than the API (API-NOTES §4.6, §5.7, §7).
+ * Azure API Management body for 401/429 that come from the gateway rather than the API
+ * (docs/vipps-rules.md#errors).
  */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
     /** An ePayment domain error such as 6090, as {@code extraDetails [{name: ErrorCode, reason: code}]}. */
-    static SimulatedResponse paymentError(int status, String code, String title, String instance) {
+    public static SimulatedResponse paymentError(int status, String code, String title, String instance) {
         ObjectNode body = problem(status, title, title, instance);
         body.putArray("extraDetails").addObject().put("name", "ErrorCode").put("reason", code);
         return SimulatedResponse.problem(status, body);
@@ -41,7 +42,8 @@ final class Problems {
         };
     }
 
-    static SimulatedResponse checkout(int status, String errorCode, String title, String detail, String instance) {
+    public static SimulatedResponse checkout(int status, String errorCode, String title, String detail,
+            String instance) {
         ObjectNode body = problem(status, title, detail, instance);
         body.put("errorCode", errorCode);
         body.putObject("errors");
@@ -49,7 +51,7 @@ final class Problems {
     }
 
     /** A problem without an error code, for states like 404 or 409 that the HTTP status already explains. */
-    static SimulatedResponse plain(int status, String title, String instance) {
+    public static SimulatedResponse plain(int status, String title, String instance) {
         return SimulatedResponse.problem(status, problem(status, title, title, instance));
     }
 

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Per-reference sliding one-minute windows, as Vipps counts them (API-NOTES §5.1). */
+/** Per-reference sliding one-minute windows, as Vipps counts them (docs/vipps-rules.md#epayment). */
 final class RateLimiter {
 
     static final Duration WINDOW = Duration.ofMinutes(1);

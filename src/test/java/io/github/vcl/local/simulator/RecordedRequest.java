@@ -15,7 +15,7 @@ import java.util.Map;
 public record RecordedRequest(Instant receivedAt, String method, String path, String query,
         Map<String, List<String>> headers, byte[] body) {
 
-    static RecordedRequest read(HttpExchange exchange, Instant receivedAt) throws IOException {
+    public static RecordedRequest read(HttpExchange exchange, Instant receivedAt) throws IOException {
         return new RecordedRequest(receivedAt, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
                 exchange.getRequestBody().readAllBytes());

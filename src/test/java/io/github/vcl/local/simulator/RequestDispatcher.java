@@ -2,6 +2,14 @@ package io.github.vcl.local.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.vcl.local.simulator.checkout.CheckoutApi;
+import io.github.vcl.local.simulator.checkout.CheckoutFrontendPage;
+import io.github.vcl.local.simulator.epayment.EPaymentApi;
+import io.github.vcl.local.simulator.openapi.RequestValidator;
+import io.github.vcl.local.simulator.openapi.Violation;
+import io.github.vcl.local.simulator.ordermanagement.OrderManagementApi;
+import io.github.vcl.local.simulator.token.AccessTokens;
+import io.github.vcl.local.simulator.webhooks.WebhooksApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.github.vcl.local.simulator;
 
+import io.github.vcl.local.simulator.epayment.PaymentRefusedException;
+
 /** The person paying: acts on a Checkout session or ePayment payment as they would in the Vipps app. */
 public final class SimulatedCustomer {
 

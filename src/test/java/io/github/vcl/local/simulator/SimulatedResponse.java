@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An answer the simulator sends; kept as a value so idempotent replays return the very same bytes. */
-record SimulatedResponse(int status, Map<String, String> headers, byte[] body) {
+public record SimulatedResponse(int status, Map<String, String> headers, byte[] body) {
 
-    static SimulatedResponse json(int status, JsonNode body) {
+    public static SimulatedResponse json(int status, JsonNode body) {
         return withBody(status, "application/json;charset=UTF-8", Json.bytes(body));
     }
 
@@ -16,15 +16,15 @@ record SimulatedResponse(int status, Map<String, String> headers, byte[] body) {
         return withBody(status, "application/problem+json", Json.bytes(body));
     }
 
-    static SimulatedResponse html(int status, String body) {
+    public static SimulatedResponse html(int status, String body) {
         return withBody(status, "text/html;charset=UTF-8", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static SimulatedResponse empty(int status) {
+    public static SimulatedResponse empty(int status) {
         return new SimulatedResponse(status, Map.of(), new byte[0]);
     }
 
-    static SimulatedResponse redirect(String location) {
+    public static SimulatedResponse redirect(String location) {
         return new SimulatedResponse(303, Map.of("Location", location), new byte[0]);
     }
 

@@ -12,18 +12,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A well-behaved merchant client for the simulator tests: sends every header the contract asks for. */
-final class SimulatorClient {
+public final class SimulatorClient {
 
     private final VippsSimulator sim;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String token;
 
-    SimulatorClient(VippsSimulator sim) {
+    public SimulatorClient(VippsSimulator sim) {
         this.sim = sim;
     }
 
     /** Headers every Vipps call carries. */
-    Map<String, String> standardHeaders() {
+    public Map<String, String> standardHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Ocp-Apim-Subscription-Key", sim.credentials().subscriptionKey());
         headers.put("Merchant-Serial-Number", sim.credentials().merchantSerialNumber());
@@ -34,14 +34,14 @@ final class SimulatorClient {
         return headers;
     }
 
-    HttpResponse<String> accessToken() {
+    public HttpResponse<String> accessToken() {
         Map<String, String> headers = standardHeaders();
         headers.put("client_id", sim.credentials().clientId());
         headers.put("client_secret", sim.credentials().clientSecret());
         return send("POST", "/accesstoken/get", "", headers);
     }
 
-    String token() {
+    public String token() {
         if (token == null) {
             token = json(accessToken()).get("access_token").asText();
         }
@@ -49,7 +49,7 @@ final class SimulatorClient {
     }
 
     /** A Checkout call: client credentials instead of a token. */
-    HttpResponse<String> checkout(String method, String path, String body) {
+    public HttpResponse<String> checkout(String method, String path, String body) {
         Map<String, String> headers = standardHeaders();
         headers.put("client_id", sim.credentials().clientId());
         headers.put("client_secret", sim.credentials().clientSecret());
@@ -57,28 +57,28 @@ final class SimulatorClient {
     }
 
     /** An ePayment, Order Management or Webhooks call with a bearer token. */
-    HttpResponse<String> bearer(String method, String path, String body) {
+    public HttpResponse<String> bearer(String method, String path, String body) {
         return send(method, path, body, bearerHeaders());
     }
 
     /** An ePayment modification with a fresh Idempotency-Key. */
-    HttpResponse<String> modify(String path, String body) {
+    public HttpResponse<String> modify(String path, String body) {
         return modify(path, body, UUID.randomUUID().toString());
     }
 
-    HttpResponse<String> modify(String path, String body, String idempotencyKey) {
+    public HttpResponse<String> modify(String path, String body, String idempotencyKey) {
         Map<String, String> headers = bearerHeaders();
         headers.put("Idempotency-Key", idempotencyKey);
         return send("POST", path, body, headers);
     }
 
-    Map<String, String> bearerHeaders() {
+    public Map<String, String> bearerHeaders() {
         Map<String, String> headers = standardHeaders();
         headers.put("Authorization", "Bearer " + token());
         return headers;
     }
 
-    HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
+    public HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -96,7 +96,7 @@ final class SimulatorClient {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
@@ -104,11 +104,11 @@ final class SimulatorClient {
         }
     }
 
-    static String reference() {
+    public static String reference() {
         return "vcl-test-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static String sessionRequest(String reference, String callbackUrl) {
+    public static String sessionRequest(String reference, String callbackUrl) {
         return """
                 {"type": "PAYMENT",
                  "merchantInfo": {"callbackUrl": "%s", "returnUrl": "https://shop.example/return/%s",
@@ -126,7 +126,7 @@ final class SimulatorClient {
                 """.formatted(callbackUrl, reference, reference, reference);
     }
 
-    static String paymentRequest(String reference) {
+    public static String paymentRequest(String reference) {
         return """
                 {"amount": {"value": 1000, "currency": "NOK"}, "paymentMethod": {"type": "WALLET"},
                  "reference": "%s", "userFlow": "WEB_REDIRECT", "returnUrl": "https://shop.example/return",
@@ -134,7 +134,16 @@ final class SimulatorClient {
                 """.formatted(reference);
     }
 
-    static String amount(long value) {
+    /** An Order Management receipt with the one order line of {@link #sessionRequest}. */
+    public static String receipt() {
+        return """
+                {"orderLines": [{"name": "Socks", "id": "socks-1", "totalAmount": 1000,
+                  "totalAmountExcludingTax": 800, "totalTaxAmount": 200, "taxRate": 2500}],
+                 "bottomLine": {"currency": "NOK"}}
+                """;
+    }
+
+    public static String amount(long value) {
         return "{\"modificationAmount\": {\"value\": " + value + ", \"currency\": \"NOK\"}}";
     }
 }

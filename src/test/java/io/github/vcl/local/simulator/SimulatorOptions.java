@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Knobs of the simulated world. Defaults follow the Vipps test environment (API-NOTES §2.2, §4.2, §5.1, §8.4);
- * delivery retries are short so tests stay fast.
+ * Knobs of the simulated world. Defaults follow the Vipps test environment (docs/vipps-rules.md#access-token,
+ * #checkout-sessions, #epayment, #amounts-and-limits); delivery retries are short so tests stay fast.
  *
  * @param clock                  time source for token, session, payment and rate-limit expiry
  * @param tokenLifetime          access token lifetime (1 h in the Vipps test environment)

@@ -2,6 +2,10 @@ package io.github.vcl.local.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vcl.local.simulator.checkout.CheckoutSession;
+import io.github.vcl.local.simulator.delivery.CallbackSender;
+import io.github.vcl.local.simulator.epayment.SimulatedPayment;
+import io.github.vcl.local.simulator.webhooks.WebhookRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,18 +16,18 @@ import java.util.Map;
  * Everything the simulated sales unit knows: payments, Checkout sessions, Order Management data and webhook
  * registrations. Callers hold the monitor of this object while they read or change it.
  */
-final class SimulatorState {
+public final class SimulatorState {
 
-    final Credentials credentials;
-    final SimulatorOptions options;
-    final Clock clock;
-    final WebhookRegistry webhooks;
-    final Map<String, SimulatedPayment> payments = new HashMap<>();
-    final Map<String, CheckoutSession> sessions = new HashMap<>();
+    public final Credentials credentials;
+    public final SimulatorOptions options;
+    public final Clock clock;
+    public final WebhookRegistry webhooks;
+    public final Map<String, SimulatedPayment> payments = new HashMap<>();
+    public final Map<String, CheckoutSession> sessions = new HashMap<>();
     /** Where the customer goes back to after an ePayment-created payment (Checkout keeps it in the session). */
-    final Map<String, String> returnUrls = new HashMap<>();
-    final Map<String, JsonNode> receipts = new HashMap<>();
-    final Map<String, JsonNode> categories = new HashMap<>();
+    public final Map<String, String> returnUrls = new HashMap<>();
+    public final Map<String, JsonNode> receipts = new HashMap<>();
+    public final Map<String, JsonNode> categories = new HashMap<>();
 
     private final CallbackSender callbacks;
     private String baseUrl;
@@ -41,15 +45,15 @@ final class SimulatorState {
         this.baseUrl = value;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
-    String frontendUrl(String reference) {
+    public String frontendUrl(String reference) {
         return baseUrl + "/checkout-frontend/" + reference;
     }
 
-    SimulatedPayment newPayment(String reference, JsonNode amount, Instant expiresAt) {
+    public SimulatedPayment newPayment(String reference, JsonNode amount, Instant expiresAt) {
         SimulatedPayment payment = new SimulatedPayment(reference, amount.path("currency").asText(),
                 amount.path("value").asLong(), clock.instant(), expiresAt,
                 event -> webhooks.publish(event, credentials.merchantSerialNumber()));
@@ -66,26 +70,26 @@ final class SimulatorState {
         payments.values().forEach(p -> p.expireIfDue(now));
     }
 
-    synchronized void approve(String reference) {
+    public synchronized void approve(String reference) {
         expireDue();
         payment(reference).approve(clock.instant());
         callBackIfCheckout(reference);
     }
 
-    synchronized void reject(String reference) {
+    public synchronized void reject(String reference) {
         expireDue();
         payment(reference).reject(clock.instant());
         callBackIfCheckout(reference);
     }
 
     /** The customer closes the page and never comes back; Checkout sends no callback for that. */
-    synchronized void abandon(String reference) {
+    public synchronized void abandon(String reference) {
         expireDue();
         payment(reference).expire(clock.instant());
     }
 
     /** The customer opens the payment page. */
-    synchronized String open(String reference) {
+    public synchronized String open(String reference) {
         payment(reference);
         CheckoutSession session = sessions.get(reference);
         if (session != null) {
@@ -94,7 +98,7 @@ final class SimulatorState {
         return session != null ? "Checkout session " + reference : "Payment " + reference;
     }
 
-    synchronized String returnUrl(String reference) {
+    public synchronized String returnUrl(String reference) {
         CheckoutSession session = sessions.get(reference);
         return session != null ? session.returnUrl() : returnUrls.get(reference);
     }
@@ -107,8 +111,11 @@ final class SimulatorState {
         return payment;
     }
 
-    /** A session that reached an end state through the customer sends its SessionResponse (API-NOTES §4.4). */
-    void callBackIfCheckout(String reference) {
+    /**
+     * A session that reached an end state through the customer sends its SessionResponse
+     * (docs/vipps-rules.md#checkout-callback).
+     */
+    public void callBackIfCheckout(String reference) {
         CheckoutSession session = sessions.get(reference);
         if (session == null) {
             return;

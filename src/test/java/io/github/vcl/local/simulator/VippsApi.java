@@ -1,7 +1,9 @@
 package io.github.vcl.local.simulator;
 
+import io.github.vcl.local.simulator.openapi.VippsOpenApiSpecs;
+
 /** The Vipps APIs the simulator serves, with the spec file each is checked against and how it authenticates. */
-enum VippsApi {
+public enum VippsApi {
     ACCESS_TOKEN(VippsOpenApiSpecs.ACCESS_TOKEN, Auth.CLIENT_CREDENTIALS),
     CHECKOUT(VippsOpenApiSpecs.CHECKOUT, Auth.CLIENT_CREDENTIALS),
     EPAYMENT(VippsOpenApiSpecs.EPAYMENT, Auth.BEARER),
@@ -12,7 +14,7 @@ enum VippsApi {
 
     enum Auth { CLIENT_CREDENTIALS, BEARER, NONE }
 
-    final String specFile;
+    public final String specFile;
     final Auth auth;
 
     VippsApi(String specFile, Auth auth) {

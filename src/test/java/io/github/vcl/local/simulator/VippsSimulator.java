@@ -1,6 +1,11 @@
 package io.github.vcl.local.simulator;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.vcl.local.simulator.delivery.CallbackSender;
+import io.github.vcl.local.simulator.delivery.Delivery;
+import io.github.vcl.local.simulator.openapi.Violation;
+import io.github.vcl.local.simulator.token.AccessTokens;
+import io.github.vcl.local.simulator.webhooks.WebhookRegistration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

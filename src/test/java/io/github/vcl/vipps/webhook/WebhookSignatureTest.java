@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The test vector is the one from the official request-authentication docs (API-NOTES §6.2). */
+/**
+ * The test vector is the one from the official request-authentication docs
+ * (https://developer.vippsmobilepay.com/docs/APIs/webhooks-api/request-authentication/, docs/vipps-rules.md#webhooks).
+ */
 class WebhookSignatureTest {
 
     private static final String SECRET =

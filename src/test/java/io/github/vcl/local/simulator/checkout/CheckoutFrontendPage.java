@@ -1,19 +1,24 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.checkout;
+
+import io.github.vcl.local.simulator.Operation;
+import io.github.vcl.local.simulator.SimulatedResponse;
+import io.github.vcl.local.simulator.SimulatorState;
+import io.github.vcl.local.simulator.epayment.PaymentRefusedException;
 
 /**
  * The page behind {@code checkoutFrontendUrl} and the ePayment {@code redirectUrl}: the simulated customer's
  * Approve / Reject / Close buttons, after which the browser goes to the merchant's returnUrl, as it would after the
  * Vipps app. Meant for headless-browser tests of the merchant frontend.
  */
-final class CheckoutFrontendPage {
+public final class CheckoutFrontendPage {
 
     private final SimulatorState state;
 
-    CheckoutFrontendPage(SimulatorState state) {
+    public CheckoutFrontendPage(SimulatorState state) {
         this.state = state;
     }
 
-    SimulatedResponse handle(Operation.Match match) {
+    public SimulatedResponse handle(Operation.Match match) {
         String reference = match.pathParameter("reference");
         if (!state.payments.containsKey(reference)) {
             return SimulatedResponse.html(404, "<!doctype html><title>Not found</title><p>Unknown payment</p>");

@@ -1,20 +1,26 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vcl.local.simulator.Json;
+import io.github.vcl.local.simulator.Operation;
+import io.github.vcl.local.simulator.Problems;
+import io.github.vcl.local.simulator.RecordedRequest;
+import io.github.vcl.local.simulator.SimulatedResponse;
+import io.github.vcl.local.simulator.SimulatorState;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Webhooks v1: register, list and delete registrations. */
-final class WebhooksApi {
+public final class WebhooksApi {
 
     private final SimulatorState state;
 
-    WebhooksApi(SimulatorState state) {
+    public WebhooksApi(SimulatorState state) {
         this.state = state;
     }
 
-    SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
+    public SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
         switch (match.operation()) {
             case REGISTER_WEBHOOK -> {
                 JsonNode body = Json.parse(request.body()).orElseThrow();

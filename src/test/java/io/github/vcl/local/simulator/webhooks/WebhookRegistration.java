@@ -1,4 +1,4 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.webhooks;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.openapi;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -30,17 +30,17 @@ import java.util.Map;
  * copies, see SOURCES.md there) and brings them up to the API the live service accepts today.
  *
  * <p>Every change below is a documented difference between the saved (2023/2024) files and the live API
- * (API-NOTES §4.1, §5.5, §7 and SOURCES.md). Patching the parsed model keeps the files untouched and keeps each
- * deviation visible here, instead of hiding it in a blanket "ignore" rule that would also let real mistakes
- * through.
+ * (docs/vipps-rules.md#where-the-public-documentation-is-unclear and SOURCES.md). Patching the parsed model keeps
+ * the files untouched and keeps each deviation visible here, instead of hiding it in a blanket "ignore" rule that
+ * would also let real mistakes through.
  */
-final class VippsOpenApiSpecs {
+public final class VippsOpenApiSpecs {
 
-    static final String ACCESS_TOKEN = "access-token.yaml";
-    static final String CHECKOUT = "checkout-v3.yaml";
-    static final String EPAYMENT = "epayment-v1.yaml";
-    static final String ORDER_MANAGEMENT = "order-management-v2.yaml";
-    static final String WEBHOOKS = "webhooks-v1.yaml";
+    public static final String ACCESS_TOKEN = "access-token.yaml";
+    public static final String CHECKOUT = "checkout-v3.yaml";
+    public static final String EPAYMENT = "epayment-v1.yaml";
+    public static final String ORDER_MANAGEMENT = "order-management-v2.yaml";
+    public static final String WEBHOOKS = "webhooks-v1.yaml";
 
     /** The remote {@code $ref} in the ePayment file; offline it must point at the local Order Management file. */
     private static final String REMOTE_RECEIPT_FILE =

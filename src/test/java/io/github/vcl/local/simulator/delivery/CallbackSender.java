@@ -1,5 +1,6 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.delivery;
 
+import io.github.vcl.local.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,13 +17,13 @@ import java.util.function.Consumer;
 
 /**
  * POSTs Checkout callbacks or webhooks to the merchant on its own thread, in order, retrying a delivery that got a
- * non-2xx or no answer with doubling backoff (API-NOTES §4.4: at most 3 retries; §6.3). Each channel has its own
- * sender, so a failing webhook receiver does not hold up callbacks.
+ * non-2xx or no answer with doubling backoff (docs/vipps-rules.md#checkout-callback: at most 3 retries;
+ * #webhooks). Each channel has its own sender, so a failing webhook receiver does not hold up callbacks.
  */
-final class CallbackSender implements AutoCloseable {
+public final class CallbackSender implements AutoCloseable {
 
     /** A delivery as the simulator wants to make it, before faults. */
-    record Outgoing(URI url, Map<String, String> headers, byte[] body) {
+    public record Outgoing(URI url, Map<String, String> headers, byte[] body) {
     }
 
     private final Delivery.Channel channel;
@@ -32,7 +33,8 @@ final class CallbackSender implements AutoCloseable {
     private final HttpClient http;
     private final ExecutorService thread;
 
-    CallbackSender(Delivery.Channel channel, DeliveryFaults faults, SimulatorOptions options, Consumer<Delivery> log) {
+    public CallbackSender(Delivery.Channel channel, DeliveryFaults faults, SimulatorOptions options,
+            Consumer<Delivery> log) {
         this.channel = channel;
         this.faults = faults;
         this.options = options;
@@ -45,7 +47,7 @@ final class CallbackSender implements AutoCloseable {
         });
     }
 
-    void send(Outgoing outgoing) {
+    public void send(Outgoing outgoing) {
         List<Outgoing> toSend = faults.apply(outgoing);
         toSend.forEach(delivery -> thread.execute(() -> deliverWithRetries(delivery)));
     }

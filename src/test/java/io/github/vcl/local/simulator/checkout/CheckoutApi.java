@@ -1,18 +1,26 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.checkout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vcl.local.simulator.Json;
+import io.github.vcl.local.simulator.Operation;
+import io.github.vcl.local.simulator.Problems;
+import io.github.vcl.local.simulator.RecordedRequest;
+import io.github.vcl.local.simulator.SimulatedResponse;
+import io.github.vcl.local.simulator.SimulatorState;
+import io.github.vcl.local.simulator.epayment.SimulatedPayment;
+import io.github.vcl.local.simulator.token.FakeJwt;
 
 /** Checkout v3: {@code POST /checkout/v3/session} and {@code GET /checkout/v3/session/{reference}}. */
-final class CheckoutApi {
+public final class CheckoutApi {
 
     private final SimulatorState state;
 
-    CheckoutApi(SimulatorState state) {
+    public CheckoutApi(SimulatorState state) {
         this.state = state;
     }
 
-    SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
+    public SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
         return match.operation() == Operation.CREATE_SESSION
                 ? create(request)
                 : get(match.pathParameter("reference"), request.path());
@@ -31,7 +39,8 @@ final class CheckoutApi {
         CheckoutSession session = new CheckoutSession(body, payment, payment.expiresAt);
         state.sessions.put(reference, session);
         if (!session.orderSummary().isMissingNode()) {
-            // Checkout turns the order summary into the Order Management receipt (API-NOTES §4.1).
+            // Checkout turns the order summary into the Order Management receipt
+            // (docs/vipps-rules.md#checkout-sessions).
             ObjectNode receipt = Json.object();
             receipt.set("orderLines", session.orderSummary().path("orderLines"));
             receipt.set("bottomLine", session.orderSummary().path("orderBottomLine"));

@@ -1,18 +1,24 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.epayment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vcl.local.simulator.Json;
+import io.github.vcl.local.simulator.Operation;
+import io.github.vcl.local.simulator.Problems;
+import io.github.vcl.local.simulator.RecordedRequest;
+import io.github.vcl.local.simulator.SimulatedResponse;
+import io.github.vcl.local.simulator.SimulatorState;
 
 /** ePayment v1: create, get, event log, capture, refund, cancel and the test-only force approve. */
-final class EPaymentApi {
+public final class EPaymentApi {
 
     private final SimulatorState state;
 
-    EPaymentApi(SimulatorState state) {
+    public EPaymentApi(SimulatorState state) {
         this.state = state;
     }
 
-    SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
+    public SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
         if (match.operation() == Operation.CREATE_PAYMENT) {
             return create(request);
         }

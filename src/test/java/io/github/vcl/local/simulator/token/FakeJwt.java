@@ -1,17 +1,17 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.token;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Tokens that look like the JWTs Vipps hands out (three base64url parts) but are only opaque strings here. */
-final class FakeJwt {
+public final class FakeJwt {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private FakeJwt() {
     }
 
-    static String withClaims(String claimsJson) {
+    public static String withClaims(String claimsJson) {
         return encode("{\"typ\":\"JWT\",\"alg\":\"none\"}") + "." + encode(claimsJson) + ".simulated";
     }
 

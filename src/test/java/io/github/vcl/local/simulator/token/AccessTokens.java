@@ -1,6 +1,7 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.token;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vcl.local.simulator.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,19 +10,19 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Issues bearer tokens from {@code POST /accesstoken/get} and checks them on every bearer-authenticated call. */
-final class AccessTokens {
+public final class AccessTokens {
 
     private final Clock clock;
     private final Duration lifetime;
     private final Map<String, Instant> expiryByToken = new ConcurrentHashMap<>();
 
-    AccessTokens(Clock clock, Duration lifetime) {
+    public AccessTokens(Clock clock, Duration lifetime) {
         this.clock = clock;
         this.lifetime = lifetime;
     }
 
     /** The AuthorizationTokenResponse; every numeric-looking field is a JSON string, as in the real API. */
-    ObjectNode issue() {
+    public ObjectNode issue() {
         Instant now = clock.instant();
         Instant expiresOn = now.plus(lifetime);
         String token = FakeJwt.withClaims("{\"iat\":" + now.getEpochSecond() + ",\"exp\":" + expiresOn.getEpochSecond()
@@ -38,7 +39,7 @@ final class AccessTokens {
     }
 
     /** True when the header is {@code Bearer <token>} for a token issued here that has not expired. */
-    boolean accepts(String authorizationHeader) {
+    public boolean accepts(String authorizationHeader) {
         if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
             return false;
         }

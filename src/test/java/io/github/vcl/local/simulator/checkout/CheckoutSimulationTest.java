@@ -1,10 +1,14 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.checkout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vcl.local.simulator.AdjustableClock;
+import io.github.vcl.local.simulator.SimulatorClient;
+import io.github.vcl.local.simulator.SimulatorOptions;
+import io.github.vcl.local.simulator.VippsSimulator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -188,15 +192,7 @@ class CheckoutSimulationTest {
 
         assertEquals("Socks", order.at("/receipt/orderLines/0/name").asText());
         assertEquals(409, client.bearer("POST", "/order-management/v2/ecom/receipts/" + reference,
-                receipt()).statusCode());
-    }
-
-    static String receipt() {
-        return """
-                {"orderLines": [{"name": "Socks", "id": "socks-1", "totalAmount": 1000,
-                  "totalAmountExcludingTax": 800, "totalTaxAmount": 200, "taxRate": 2500}],
-                 "bottomLine": {"currency": "NOK"}}
-                """;
+                SimulatorClient.receipt()).statusCode());
     }
 
     private HttpResponse<String> createSession() {

@@ -1,7 +1,10 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.webhooks;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vcl.local.simulator.Json;
+import io.github.vcl.local.simulator.delivery.CallbackSender;
+import io.github.vcl.local.simulator.epayment.PaymentEvent;
 import io.github.vcl.vipps.webhook.WebhookSignature;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -15,22 +18,22 @@ import java.util.UUID;
 
 /**
  * Webhook registrations of the Webhooks API and the signed ePayment event deliveries they receive
- * (API-NOTES §6). Signing uses the production {@link WebhookSignature}, so what the backend verifies is exactly what
- * the simulator produced.
+ * (docs/vipps-rules.md#webhooks). Signing uses the production {@link WebhookSignature}, so what the backend verifies
+ * is exactly what the simulator produced.
  */
-final class WebhookRegistry {
+public final class WebhookRegistry {
 
     private final Map<String, WebhookRegistration> registrations = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final CallbackSender sender;
 
-    WebhookRegistry(Clock clock, CallbackSender sender) {
+    public WebhookRegistry(Clock clock, CallbackSender sender) {
         this.clock = clock;
         this.sender = sender;
     }
 
-    synchronized WebhookRegistration register(URI url, List<String> events) {
+    public synchronized WebhookRegistration register(URI url, List<String> events) {
         byte[] secret = new byte[64];
         random.nextBytes(secret);
         WebhookRegistration registration = new WebhookRegistration(UUID.randomUUID().toString(), url,
@@ -54,7 +57,7 @@ final class WebhookRegistry {
     }
 
     /** Sends the event to every registration subscribed to {@code epayments.payment.<name>.v1}. */
-    synchronized void publish(PaymentEvent event, String merchantSerialNumber) {
+    public synchronized void publish(PaymentEvent event, String merchantSerialNumber) {
         String eventType = "epayments.payment." + event.name().toLowerCase(Locale.ROOT) + ".v1";
         ObjectNode payload = event.toJson().put("msn", merchantSerialNumber);
         byte[] body = Json.bytes(payload);

@@ -1,22 +1,28 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.ordermanagement;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.vcl.local.simulator.Json;
+import io.github.vcl.local.simulator.Operation;
+import io.github.vcl.local.simulator.Problems;
+import io.github.vcl.local.simulator.RecordedRequest;
+import io.github.vcl.local.simulator.SimulatedResponse;
+import io.github.vcl.local.simulator.SimulatorState;
 import java.util.UUID;
 
 /**
  * Order Management v2 receipts, categories and read-back. Like the real API it does not check that the order
- * exists (API-NOTES §7); receipts are write-once.
+ * exists (docs/vipps-rules.md#order-management); receipts are write-once.
  */
-final class OrderManagementApi {
+public final class OrderManagementApi {
 
     private final SimulatorState state;
 
-    OrderManagementApi(SimulatorState state) {
+    public OrderManagementApi(SimulatorState state) {
         this.state = state;
     }
 
-    SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
+    public SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
         String orderId = match.pathParameter("reference");
         switch (match.operation()) {
             case ADD_RECEIPT -> {

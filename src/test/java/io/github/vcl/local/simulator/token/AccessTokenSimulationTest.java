@@ -1,9 +1,13 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vcl.local.simulator.AdjustableClock;
+import io.github.vcl.local.simulator.SimulatorClient;
+import io.github.vcl.local.simulator.SimulatorOptions;
+import io.github.vcl.local.simulator.VippsSimulator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,11 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.openapi;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.github.vcl.local.simulator.Credentials;
+import io.github.vcl.local.simulator.RecordedRequest;
+import io.github.vcl.local.simulator.VippsApi;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,9 +13,9 @@ import java.util.Map;
 
 /**
  * Checks a request against the official OpenAPI file of its API (as patched by {@link VippsOpenApiSpecs}) and
- * against the header rules of API-NOTES §3 that the files state loosely or not at all.
+ * against the header rules (docs/vipps-rules.md#headers) that the files state loosely or not at all.
  */
-final class RequestValidator {
+public final class RequestValidator {
 
     static final int SYSTEM_HEADER_MAX_LENGTH = 30;
     static final int IDEMPOTENCY_KEY_MAX_LENGTH = 50;
@@ -24,12 +27,12 @@ final class RequestValidator {
 
     private final Credentials credentials;
 
-    RequestValidator(Credentials credentials) {
+    public RequestValidator(Credentials credentials) {
         this.credentials = credentials;
     }
 
     /** The violations of one request; empty when it is fine. */
-    List<String> violations(VippsApi api, RecordedRequest request) {
+    public List<String> violations(VippsApi api, RecordedRequest request) {
         if (api == VippsApi.FRONTEND) {
             return List.of();
         }

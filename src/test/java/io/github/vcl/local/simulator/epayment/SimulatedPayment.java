@@ -1,7 +1,8 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.epayment;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vcl.local.simulator.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,19 +10,19 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * One ePayment payment and its state machine (API-NOTES §5.4, §5.5). The state stays AUTHORIZED after capture,
- * refund and cancel; the money movements live in the aggregate. Every change is appended to the event log and handed
- * to the sink, which turns it into webhook deliveries.
+ * One ePayment payment and its state machine (docs/vipps-rules.md#epayment). The state stays AUTHORIZED after
+ * capture, refund and cancel; the money movements live in the aggregate. Every change is appended to the event log
+ * and handed to the sink, which turns it into webhook deliveries.
  */
-final class SimulatedPayment {
+public final class SimulatedPayment {
 
-    enum State { CREATED, AUTHORIZED, ABORTED, EXPIRED, TERMINATED }
+    public enum State { CREATED, AUTHORIZED, ABORTED, EXPIRED, TERMINATED }
 
-    final String reference;
+    public final String reference;
     final String pspReference = UUID.randomUUID().toString();
-    final String currency;
-    final long amount;
-    final Instant expiresAt;
+    public final String currency;
+    public final long amount;
+    public final Instant expiresAt;
 
     private final Consumer<PaymentEvent> sink;
     private final List<PaymentEvent> events = new ArrayList<>();
@@ -30,7 +31,7 @@ final class SimulatedPayment {
     private long refunded;
     private long cancelled;
 
-    SimulatedPayment(String reference, String currency, long amount, Instant createdAt, Instant expiresAt,
+    public SimulatedPayment(String reference, String currency, long amount, Instant createdAt, Instant expiresAt,
             Consumer<PaymentEvent> sink) {
         this.reference = reference;
         this.currency = currency;
@@ -40,30 +41,30 @@ final class SimulatedPayment {
         record("CREATED", amount, createdAt, null, pspReference);
     }
 
-    State state() {
+    public State state() {
         return state;
     }
 
-    void approve(Instant now) {
+    public void approve(Instant now) {
         requireCreated("10020", "Approve not allowed");
         state = State.AUTHORIZED;
         record("AUTHORIZED", amount, now, null);
     }
 
-    void reject(Instant now) {
+    public void reject(Instant now) {
         requireCreated("10020", "Reject not allowed");
         state = State.ABORTED;
         record("ABORTED", amount, now, null);
     }
 
-    void expire(Instant now) {
+    public void expire(Instant now) {
         requireCreated("10020", "Expire not allowed");
         state = State.EXPIRED;
         record("EXPIRED", amount, now, null);
     }
 
     /** Moves a payment nobody acted on to EXPIRED once its time is up. */
-    void expireIfDue(Instant now) {
+    public void expireIfDue(Instant now) {
         if (state == State.CREATED && !now.isBefore(expiresAt)) {
             expire(now);
         }
@@ -130,7 +131,7 @@ final class SimulatedPayment {
         }
     }
 
-    ObjectNode aggregate() {
+    public ObjectNode aggregate() {
         ObjectNode aggregate = Json.object();
         aggregate.set("authorizedAmount", Json.amount(currency, state == State.AUTHORIZED ? amount : 0));
         aggregate.set("cancelledAmount", Json.amount(currency, cancelled));

@@ -1,4 +1,4 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.delivery;
 
 import java.util.Map;
 

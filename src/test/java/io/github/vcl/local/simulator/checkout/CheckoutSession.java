@@ -1,16 +1,18 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.checkout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vcl.local.simulator.Json;
+import io.github.vcl.local.simulator.epayment.SimulatedPayment;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One Checkout v3 session (API-NOTES §4). Its payment is an ordinary {@link SimulatedPayment} under the same
- * reference, so ePayment sees it from creation on; the session state is derived from that payment, which keeps the
- * two views from drifting apart.
+ * One Checkout v3 session (docs/vipps-rules.md#checkout-sessions). Its payment is an ordinary {@link SimulatedPayment}
+ * under the same reference, so ePayment sees it from creation on; the session state is derived from that payment,
+ * which keeps the two views from drifting apart.
  */
-final class CheckoutSession {
+public final class CheckoutSession {
 
     final String reference;
     final String sessionId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
@@ -27,15 +29,15 @@ final class CheckoutSession {
         this.expiresAt = expiresAt;
     }
 
-    String callbackUrl() {
+    public String callbackUrl() {
         return request.path("merchantInfo").path("callbackUrl").asText();
     }
 
-    String returnUrl() {
+    public String returnUrl() {
         return request.path("merchantInfo").path("returnUrl").asText();
     }
 
-    String callbackAuthorizationToken() {
+    public String callbackAuthorizationToken() {
         return request.path("merchantInfo").path("callbackAuthorizationToken").asText();
     }
 
@@ -44,11 +46,14 @@ final class CheckoutSession {
     }
 
     /** The customer has the checkout page open. */
-    void open() {
+    public void open() {
         opened = true;
     }
 
-    /** Past its TTL without a result: Checkout answers 404 Session-00100 from then on (API-NOTES §4.2). */
+    /**
+     * Past its TTL without a result: Checkout answers 404 Session-00100 from then on
+     * (docs/vipps-rules.md#checkout-sessions).
+     */
     boolean isGone(Instant now) {
         return !now.isBefore(expiresAt) && payment.state() == SimulatedPayment.State.EXPIRED;
     }
@@ -63,7 +68,7 @@ final class CheckoutSession {
     }
 
     /** SessionResponse: the body of both the GET and the callback. */
-    ObjectNode toJson(String merchantSerialNumber) {
+    public ObjectNode toJson(String merchantSerialNumber) {
         ObjectNode json = Json.object()
                 .put("sessionId", sessionId)
                 .put("merchantSerialNumber", merchantSerialNumber)

@@ -1,8 +1,10 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.ordermanagement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vcl.local.simulator.SimulatorClient;
+import io.github.vcl.local.simulator.VippsSimulator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +24,14 @@ class OrderManagementSimulationTest {
     void aReceiptIsWrittenOnce() {
         String path = "/order-management/v2/ecom/receipts/" + orderId;
 
-        assertEquals(201, client.bearer("POST", path, CheckoutSimulationTest.receipt()).statusCode());
-        assertEquals(409, client.bearer("POST", path, CheckoutSimulationTest.receipt()).statusCode());
+        assertEquals(201, client.bearer("POST", path, SimulatorClient.receipt()).statusCode());
+        assertEquals(409, client.bearer("POST", path, SimulatorClient.receipt()).statusCode());
         assertEquals(List.of(), sim.violations());
     }
 
     @Test
     void categoryAndReceiptAreReadBack() {
-        client.bearer("POST", "/order-management/v2/ecom/receipts/" + orderId, CheckoutSimulationTest.receipt());
+        client.bearer("POST", "/order-management/v2/ecom/receipts/" + orderId, SimulatorClient.receipt());
         String category = "{\"category\": \"GENERAL\", \"orderDetailsUrl\": \"https://shop.example/orders/1\"}";
         assertEquals(200, client.bearer("PUT", "/order-management/v2/ecom/categories/" + orderId, category)
                 .statusCode());

@@ -1,13 +1,17 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.epayment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vcl.local.simulator.Json;
 import java.time.Instant;
 
-/** One entry of a payment's event log; also what a webhook delivery reports (API-NOTES §5.4, §6.3). */
-record PaymentEvent(String reference, String pspReference, String name, String currency, long value,
+/**
+ * One entry of a payment's event log; also what a webhook delivery reports (docs/vipps-rules.md#epayment,
+ * #webhooks).
+ */
+public record PaymentEvent(String reference, String pspReference, String name, String currency, long value,
         Instant timestamp, String idempotencyKey, boolean success) {
 
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         ObjectNode json = Json.object()
                 .put("reference", reference)
                 .put("pspReference", pspReference)

@@ -1,10 +1,16 @@
-package io.github.vcl.local.simulator;
+package io.github.vcl.local.simulator.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vcl.local.simulator.Json;
+import io.github.vcl.local.simulator.RecordedRequest;
+import io.github.vcl.local.simulator.SimulatorClient;
+import io.github.vcl.local.simulator.SimulatorOptions;
+import io.github.vcl.local.simulator.VippsSimulator;
+import io.github.vcl.local.simulator.webhooks.WebhookRegistration;
 import io.github.vcl.vipps.webhook.WebhookSignature;
 import io.github.vcl.vipps.webhook.WebhookSignatureException;
 import java.net.URI;
