@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
 
 /**
  * Runs the reconciler on {@code quarkus-scheduler} where no EventBridge exists (local runs set
@@ -19,11 +18,9 @@ public class LocalReconcileSchedule {
     ReconcileService reconciler;
     @Inject
     BackendConfig config;
-    @Inject
-    Clock clock;
 
     @Scheduled(every = "${vcl.reconcile.every:off}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        reconciler.run(clock.instant().plus(config.reconcile().timeBudget()));
+        reconciler.runFor(config.reconcile().timeBudget());
     }
 }

@@ -9,7 +9,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 
 /**
  * The reconciler, triggered by an EventBridge schedule in AWS ({@link LocalReconcileSchedule} where no EventBridge
@@ -22,8 +21,6 @@ public class ReconcileFunction {
     ReconcileService reconciler;
     @Inject
     BackendConfig config;
-    @Inject
-    Clock clock;
 
     /** The EventBridge scheduled-rule event; only its id and time are read (for the log). */
     @RegisterForReflection
@@ -36,6 +33,6 @@ public class ReconcileFunction {
     public ReconcileService.Summary reconcile(ScheduledEvent event) {
         LOG.infof("reconcile triggered by %s event %s at %s", event == null ? "-" : event.source(),
                 event == null ? "-" : event.id(), event == null ? "-" : event.time());
-        return reconciler.run(clock.instant().plus(config.reconcile().timeBudget()));
+        return reconciler.runFor(config.reconcile().timeBudget());
     }
 }

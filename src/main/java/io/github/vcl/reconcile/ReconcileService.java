@@ -63,6 +63,11 @@ public class ReconcileService {
     public record Summary(int examined, int changed, int unchanged, int failed, boolean complete) {
     }
 
+    /** One run that ends {@code budget} from now at the latest (a Lambda's time less a margin). */
+    public Summary runFor(Duration budget) {
+        return run(clock.instant().plus(budget));
+    }
+
     public Summary run(Instant deadline) {
         Instant dueBy = clock.instant();
         Optional<String> cursor = bookmark.load();

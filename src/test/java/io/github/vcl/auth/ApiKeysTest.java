@@ -1,14 +1,12 @@
 package io.github.vcl.auth;
 
+import io.github.vcl.local.simulator.AdjustableClock;
 import io.github.vcl.refusal.NotAllowed;
 import io.github.vcl.refusal.NotAuthenticated;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -115,7 +113,7 @@ class ApiKeysTest {
 
     @Test
     void aRevokedKeyStopsWorkingWithinTheRefreshTimeWithoutASleep() {
-        MovableClock clock = new MovableClock();
+        AdjustableClock clock = new AdjustableClock(Instant.parse("2026-11-29T12:00:00Z"));
         AtomicReference<Map<String, String>> secret = new AtomicReference<>(entries());
         AtomicInteger reads = new AtomicInteger();
         ApiKeys reloading = ApiKeys.reloading(entries(), () -> {
@@ -141,7 +139,7 @@ class ApiKeysTest {
 
     @Test
     void aRotatedShopKeyWorksBesideTheOldOneUntilTheOldIsRemoved() {
-        MovableClock clock = new MovableClock();
+        AdjustableClock clock = new AdjustableClock(Instant.parse("2026-11-29T12:00:00Z"));
         AtomicReference<Map<String, String>> secret = new AtomicReference<>(entries());
         ApiKeys reloading = ApiKeys.reloading(entries(), () -> Map.copyOf(secret.get()), clock);
 
@@ -162,7 +160,7 @@ class ApiKeysTest {
 
     @Test
     void aFailedReReadKeepsTheKeysAndTriesAgainSoon() {
-        MovableClock clock = new MovableClock();
+        AdjustableClock clock = new AdjustableClock(Instant.parse("2026-11-29T12:00:00Z"));
         AtomicInteger reads = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>(
                 new IllegalStateException("Secrets Manager unreachable"));
@@ -188,29 +186,5 @@ class ApiKeysTest {
         ApiKeys misconfigured = ApiKeys.reloading(entries(), () -> tooShort, clock);
         clock.advance(ApiKeys.REFRESH_EVERY);
         assertTrue(misconfigured.identify("Bearer " + KARI).isPresent(), "a bad new reading is not taken over");
-    }
-
-    /** A clock tests move by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-29T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

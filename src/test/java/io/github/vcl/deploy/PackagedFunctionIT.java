@@ -359,6 +359,13 @@ class PackagedFunctionIT {
         return p;
     }
 
+    /** A stack parameter's default in template.yaml, as `sam deploy` would take it; null without one. */
+    static String parameterDefault(String name) {
+        Object parameter = map(template.root().get("Parameters")).get(name);
+        Object value = parameter == null ? null : map(parameter).get("Default");
+        return value == null ? null : value.toString();
+    }
+
     static String resolve(Object value, String table) {
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
             return value.toString();
@@ -369,7 +376,7 @@ class PackagedFunctionIT {
                 case "OrdersTable" -> table;
                 case "TokenSecret" -> ARN + "token";
                 default -> {
-                    String parameter = parameters().get(ref);
+                    String parameter = parameters().getOrDefault(ref, parameterDefault(ref));
                     if (parameter == null) {
                         throw new AssertionError("the test has no value for !Ref " + ref);
                     }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.BufferedReader;
@@ -199,7 +199,7 @@ class LocalRunIT {
             // always turn the next button click into a form submission.
             WebElement refundButton = browser.findElement(By.id("refund"));
             browser.findElement(By.id("refund-reason")).sendKeys("Damaged mug" + org.openqa.selenium.Keys.ENTER);
-            new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(refundButton));
+            awaitLeft(browser, refundButton);
             String refunded = new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("message"))).getText();
             assertTrue(refunded.startsWith("Refund done"), refunded);
             assertEquals("100.00 NOK", browser.findElement(By.id("refunded")).getText());
@@ -267,8 +267,21 @@ class LocalRunIT {
     private static String press(ChromeDriver browser, String button) {
         WebElement pressed = browser.findElement(By.id(button));
         pressed.click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(pressed));
+        awaitLeft(browser, pressed);
         return new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("message"))).getText();
+    }
+
+    /** Waits until the page {@code element} was on has been replaced by the next one. */
+    private static void awaitLeft(ChromeDriver browser, WebElement element) {
+        new WebDriverWait(browser, WAIT).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                // Stale; newer Chromium reports a node of the previous page as "does not belong to the document".
+                return true;
+            }
+        });
     }
 
     private static boolean jvmModeArtifact() {

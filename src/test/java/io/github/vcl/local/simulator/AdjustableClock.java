@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move forward by hand, so token, session, payment and rate-limit expiry need no sleeping. */
-public final class AdjustableClock extends Clock {
+public class AdjustableClock extends Clock {
 
     private volatile Instant now;
 
