@@ -38,7 +38,7 @@ class ArchitectureTest {
             Map.entry("operations", Set.of("order", "store", "payment", "vipps", "refusal", "crypto")),
             Map.entry("reconcile", Set.of("order", "store", "payment", "vipps", "refusal", "crypto")),
             Map.entry("support", Set.of("order", "store", "payment", "vipps", "refusal", "crypto")),
-            Map.entry("function.http", Set.of("refusal")),
+            Map.entry("function.http", Set.of("refusal", "vipps")),
             Map.entry("function", Set.of("function", "auth", "config", "crypto", "order", "store", "vipps", "payment",
                     "refusal", "checkout", "operations", "reconcile", "support")),
             Map.entry("wiring", Set.of("auth", "config", "function", "order", "store", "vipps", "payment", "refusal",

@@ -1,6 +1,9 @@
 package io.github.vcl.checkout;
 
+import io.github.vcl.order.Currency;
 import io.github.vcl.order.CustomerPrefill;
+import io.github.vcl.order.InvalidOrderException;
+import io.github.vcl.order.Money;
 import io.github.vcl.order.NewOrder;
 import io.github.vcl.order.ShippingOption;
 
@@ -23,5 +26,12 @@ public record InitiateRequest(NewOrder order, List<ShippingOption> shippingOptio
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(fingerprint, "fingerprint");
+        long dearestShipping = shippingOptions.stream().mapToLong(o -> o.amount().minor()).max().orElse(0);
+        if (order.total().minor() + dearestShipping > Currency.MAXIMUM_PAYMENT_MINOR) {
+            // Checkout adds the chosen option's amount to the payment.
+            throw new InvalidOrderException("shippingOptions", "the order total with shipping would be above the "
+                    + "largest payment Vipps MobilePay accepts, "
+                    + Money.of(Currency.MAXIMUM_PAYMENT_MINOR, order.currency()));
+        }
     }
 }

@@ -74,6 +74,17 @@ public interface BackendConfig {
     @WithDefault("5s")
     Duration firstPollAfter();
 
+    /**
+     * The Lambda's timeout (template.yaml sets {@code VCL_FUNCTION_TIMEOUT} to each function's {@code Timeout}): every
+     * invocation fits its Vipps calls inside it and answers before it, with a problem when Vipps is too slow.
+     */
+    @WithDefault("25s")
+    Duration functionTimeout();
+
+    /** How long a Checkout session stays open at Vipps (one hour); a test run may shorten it with the simulator's. */
+    @WithDefault("1h")
+    Duration sessionLifetime();
+
     Reconcile reconcile();
 
     interface Reconcile {
@@ -85,14 +96,21 @@ public interface BackendConfig {
         int pageSize();
 
         /**
-         * How often {@code function.LocalReconcileSchedule} runs the reconciler, e.g. {@code 30s}; {@code off} in AWS, where
-         * EventBridge triggers it.
+         * How often {@code function.LocalReconcileSchedule} runs the reconciler, e.g. {@code 30s}; {@code off} in AWS,
+         * where EventBridge triggers it.
          */
         @WithDefault("off")
         String every();
 
-        /** How long one run may take; keep below the reconcile Lambda's timeout. */
-        @WithDefault("50s")
-        Duration timeBudget();
+        /**
+         * How long an operation is left to the call that recorded it before the reconciler finishes it: longer than
+         * the operations function's timeout, so the two never send it at the same time.
+         */
+        @WithDefault("45s")
+        Duration operationGrace();
+
+        /** The longest pause between two looks at an authorized order whose reservation is still open. */
+        @WithDefault("60m")
+        Duration longestFollowUp();
     }
 }

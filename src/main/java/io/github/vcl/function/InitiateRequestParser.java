@@ -24,12 +24,10 @@ import java.util.function.Supplier;
 
 /**
  * Reads the shop's {@code POST /checkout/sessions} body into the domain's records, which check themselves; every bad
- * field is reported at once. Amounts must be JSON integers in minor units: {@code 499.5} or {@code "499"} are
+ * field is reported at once. The Idempotency-Key header is required ({@link IdempotencyKeyHeader}). Amounts must be JSON integers in minor units: {@code 499.5} or {@code "499"} are
  * refused, never rounded.
  */
 public class InitiateRequestParser {
-    private static final int MAX_IDEMPOTENCY_KEY = 100;
-
     private final ObjectMapper json;
 
     public InitiateRequestParser(ObjectMapper json) {
@@ -39,8 +37,7 @@ public class InitiateRequestParser {
     public InitiateRequest parse(byte[] body, Optional<String> idempotencyKey) {
         JsonNode root = JsonBodies.object(json, body);
         List<FieldError> errors = new ArrayList<>();
-        idempotencyKey.filter(k -> k.isBlank() || k.length() > MAX_IDEMPOTENCY_KEY).ifPresent(k ->
-                errors.add(new FieldError("Idempotency-Key", "must be 1–" + MAX_IDEMPOTENCY_KEY + " characters")));
+        IdempotencyKeyHeader.read(idempotencyKey, true, errors);
 
         Currency currency = field(errors, "", () -> Currency.parse("currency", text(root, "currency")));
         String shopOrderId = text(root, "shopOrderId");
@@ -69,14 +66,15 @@ public class InitiateRequestParser {
         }
         List<ShippingOption> options = shippingOptions(errors, root.path("shippingOptions"), currency);
         Optional<CustomerPrefill> customer = prefill(errors, root.path("customer"));
-        NewOrder order = null;
+        InitiateRequest request = null;
         if (errors.isEmpty()) {
-            order = field(errors, "", () -> new NewOrder(shopOrderId, currency, lines, description));
+            request = field(errors, "", () -> new InitiateRequest(new NewOrder(shopOrderId, currency, lines,
+                    description), options, customer, idempotencyKey, fingerprint(body)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput("Some fields are missing or invalid; nothing was stored.", errors);
         }
-        return new InitiateRequest(order, options, customer, idempotencyKey, fingerprint(body));
+        return request;
     }
 
     private static List<ShippingOption> shippingOptions(List<FieldError> errors, JsonNode nodes, Currency currency) {

@@ -1,6 +1,7 @@
 package io.github.vcl.payment;
 
 import io.github.vcl.order.Order;
+import io.github.vcl.order.PaymentObservation;
 import io.github.vcl.order.SessionState;
 import io.github.vcl.order.Source;
 import io.github.vcl.order.Transition;
@@ -10,6 +11,8 @@ import io.github.vcl.vipps.VippsApiException;
 import io.github.vcl.vipps.checkout.CheckoutClient;
 import io.github.vcl.vipps.checkout.model.SessionResponse;
 import io.github.vcl.vipps.epayment.EPaymentClient;
+import io.github.vcl.vipps.epayment.model.EPaymentState;
+import io.github.vcl.vipps.epayment.model.Payment;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -56,22 +59,26 @@ public class PaymentPoller {
         if (order.sessionState() == SessionState.CREATING) {
             return fromSession(order, checkout.getSession(reference), source, at);
         }
+        Payment payment;
         try {
-            var payment = epayment.getPayment(reference);
-            if (payment.state() == io.github.vcl.vipps.epayment.model.EPaymentState.CREATED
-                    && order.createdAt().plus(sessionLifetime).isBefore(at)) {
-                // Past the session's hour with nobody paying: ask Checkout whether the session is gone.
-                return fromSession(order, checkout.getSession(reference), source, at);
-            }
-            return o -> VippsSignals.payment(payment, o.currency(), source, at)
-                    .map(o::observePayment)
-                    .orElseGet(() -> Transition.none(o));
+            payment = epayment.getPayment(reference);
         } catch (VippsApiException e) {
             if (e.httpStatus() != 404) {
                 throw e;
             }
             return fromSession(order, checkout.getSession(reference), source, at);
         }
+        Optional<PaymentObservation> seen = VippsSignals.payment(payment, order.currency(), source, at);
+        Function<Order, Transition> observe = o -> seen.map(o::observePayment).orElseGet(() -> Transition.none(o));
+        if (payment.state() == EPaymentState.CREATED && order.sessionState() == SessionState.CREATED
+                && order.createdAt().plus(sessionLifetime).isBefore(at)) {
+            // Past the session's hour with nobody paying: record whether the session is gone. The payment stays open
+            // for as long as ePayment says CREATED — the customer may be approving it in the app right now.
+            Optional<SessionResponse> session = checkout.getSession(reference);
+            return o -> session.map(s -> VippsSignals.sessionLifecycle(o, s, source, at))
+                    .orElseGet(() -> o.sessionExpired(source, at)).andThen(observe);
+        }
+        return observe;
     }
 
     private Function<Order, Transition> fromSession(Order order, Optional<SessionResponse> session, Source source,
@@ -87,7 +94,7 @@ public class PaymentPoller {
                     "Vipps MobilePay has no session for this order", at);
             return o -> o.sessionFailed(missing, source, at);
         }
-        // Vipps forgets a session that ended without payment once its hour is over.
-        return o -> o.sessionExpired(source, at);
+        // Neither a payment at ePayment nor a session at Checkout: nobody can pay this order any more.
+        return o -> o.sessionExpired(source, at).andThen(expired -> expired.paymentNeverStarted(source, at));
     }
 }

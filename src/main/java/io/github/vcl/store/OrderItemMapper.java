@@ -13,6 +13,7 @@ import io.github.vcl.order.OrderLine;
 import io.github.vcl.order.PaymentDescription;
 import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
+import io.github.vcl.order.RequestKey;
 import io.github.vcl.order.SessionState;
 import io.github.vcl.order.Source;
 import io.github.vcl.order.VippsError;
@@ -75,6 +76,9 @@ final class OrderItemMapper {
         if (order.lastError() != null) {
             item.put(LAST_ERROR, AttributeValue.fromM(error(order.lastError())));
         }
+        if (order.supersededBy() != null) {
+            item.put(SUPERSEDED_BY, s(order.supersededBy().value()));
+        }
         item.put(UPDATED_AT, time(order.updatedAt()));
         return item;
     }
@@ -96,6 +100,7 @@ final class OrderItemMapper {
                 str(item, PSP_REFERENCE),
                 item.get(OPERATIONS).l().stream().map(v -> operation(v.m(), currency)).toList(),
                 item.containsKey(LAST_ERROR) ? error(item.get(LAST_ERROR).m()) : null,
+                item.containsKey(SUPERSEDED_BY) ? Reference.of(str(item, SUPERSEDED_BY)) : null,
                 Instant.parse(str(item, CREATED_AT)),
                 Instant.parse(str(item, UPDATED_AT)),
                 Long.parseLong(item.get(VERSION).n()),
@@ -153,6 +158,10 @@ final class OrderItemMapper {
         if (op.failure() != null) {
             m.put("failure", AttributeValue.fromM(error(op.failure())));
         }
+        if (op.requestKey() != null) {
+            m.put("requestKeyHash", s(op.requestKey().keyHash()));
+            m.put("requestFingerprint", s(op.requestKey().fingerprint()));
+        }
         return AttributeValue.fromM(m);
     }
 
@@ -161,7 +170,9 @@ final class OrderItemMapper {
                 money(m, "amount", currency), m.get("cancelTransactionOnly").bool(),
                 Operation.Status.valueOf(str(m, "status")), str(m, "requestedBy"), str(m, "reason"),
                 Instant.parse(str(m, "requestedAt")), instant(m, "finishedAt"),
-                m.containsKey("failure") ? error(m.get("failure").m()) : null);
+                m.containsKey("failure") ? error(m.get("failure").m()) : null,
+                m.containsKey("requestKeyHash") ? new RequestKey(str(m, "requestKeyHash"), str(m, "requestFingerprint"))
+                        : null);
     }
 
     private static AttributeValue entry(HistoryEntry e) {

@@ -127,24 +127,13 @@ public class OrderStore {
         }
     }
 
-    /** The newest payment attempt for a shop order, if any. */
-    public Optional<Order> latestAttempt(String shopOrderId) {
-        QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(SHOP_ORDER_INDEX)
-                .keyConditionExpression("#s = :s")
-                .expressionAttributeNames(Map.of("#s", SHOP_ORDER_ID))
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shopOrderId)))
-                .scanIndexForward(false)
-                .limit(1));
-        return response.items().stream().findFirst().map(OrderItemMapper::fromItem);
-    }
-
     /**
-     * One page of orders that need reconciliation and were last changed at or before {@code dueBy}, oldest first,
-     * read from the index (which projects whole items, so no read per order follows; an index entry may lag the
-     * table by a moment, which the version-conditional write catches). Pass the returned cursor back for the next
-     * page; a null cursor means the last page.
+     * One page of orders that need reconciliation and are due at or before {@code dueBy}, in index order, read from
+     * the index (which projects whole items, so no read per order follows; an index entry may lag the table by a
+     * moment, which the version-conditional write catches). Each entry carries its position, from which a later
+     * query resumes right after it; the page's cursor is null on the last page.
      */
-    public Page<Order> needingReconciliation(Instant dueBy, int pageSize, String cursor) {
+    public Page<PendingOrder> needingReconciliation(Instant dueBy, int pageSize, String cursor) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(RECONCILE_INDEX)
                 .keyConditionExpression("#rk = :rk AND #rd <= :due")
                 .expressionAttributeNames(Map.of("#rk", RECONCILE_KEY, "#rd", RECONCILE_DUE))
@@ -155,11 +144,33 @@ public class OrderStore {
             query.exclusiveStartKey(ReconciliationCursor.decode(cursor));
         }
         QueryResponse response = dynamo.query(query.build());
-        List<Order> orders = response.items().stream().map(OrderItemMapper::fromItem).toList();
+        List<PendingOrder> orders = response.items().stream()
+                .map(item -> new PendingOrder(OrderItemMapper.fromItem(item), ReconciliationCursor.encode(item)))
+                .toList();
         String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? ReconciliationCursor.encode(response.lastEvaluatedKey())
                 : null;
         return new Page<>(orders, next);
+    }
+
+    /**
+     * Moves an order that is only followed ({@link Order#reservationOpen}) to its next look in the reconciliation
+     * index, if it is still the version read; no history, no new version. False when the order changed meanwhile (it
+     * is then due at once anyway).
+     */
+    public boolean postponeFollowUp(Order order, Instant due) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(REFERENCE, AttributeValue.fromS(order.reference().value())))
+                    .updateExpression("SET #rd = :due")
+                    .conditionExpression("#version = :v AND attribute_exists(#rk)")
+                    .expressionAttributeNames(Map.of("#rd", RECONCILE_DUE, "#version", VERSION, "#rk", RECONCILE_KEY))
+                    .expressionAttributeValues(Map.of(":due", OrderItemMapper.n(due.toEpochMilli()),
+                            ":v", OrderItemMapper.n(order.version()))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
     }
 
     private static void putReconciliation(Map<String, AttributeValue> item, Order order) {

@@ -2,6 +2,7 @@ package io.github.vcl.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vcl.auth.ApiKeys;
+import io.github.vcl.checkout.AttemptCloser;
 import io.github.vcl.checkout.CallbackService;
 import io.github.vcl.checkout.CheckoutService;
 import io.github.vcl.checkout.CheckoutSettings;
@@ -22,9 +23,11 @@ import io.github.vcl.store.OrderSearch;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.store.ReconcilerBookmark;
+import io.github.vcl.store.ShopOrders;
 import io.github.vcl.support.SupportService;
 import io.github.vcl.vipps.VippsClients;
 import io.github.vcl.vipps.VippsConfig;
+import io.github.vcl.vipps.VippsSettings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +38,6 @@ import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ServiceWiring {
-    /** Vipps keeps a Checkout session for one hour (docs/vipps-rules.md#checkout-sessions). */
-    private static final Duration SESSION_LIFETIME = Duration.ofHours(1);
     private static final String SHOP_RIGHTS = "vcl.shop-rights";
 
     @Produces
@@ -72,9 +72,11 @@ public class ServiceWiring {
     @Produces
     @Singleton
     CheckoutService checkoutService(OrderStore store, DynamoDbClient dynamo, BackendConfig config,
-                                    VippsClients vipps, SessionTokens tokens, CheckoutSettings settings, Clock clock) {
-        return new CheckoutService(store, new InitiateClaims(dynamo, config.ordersTable()), vipps.checkout(), tokens,
-                settings, clock);
+                                    VippsClients vipps, PaymentPoller poller, SessionTokens tokens,
+                                    CheckoutSettings settings, Clock clock) {
+        return new CheckoutService(store, new InitiateClaims(dynamo, config.ordersTable()),
+                new ShopOrders(dynamo, config.ordersTable()), vipps.checkout(),
+                new AttemptCloser(vipps.epayment(), vipps.checkout(), poller), tokens, settings, clock);
     }
 
     @Produces
@@ -92,8 +94,9 @@ public class ServiceWiring {
 
     @Produces
     @Singleton
-    PaymentPoller paymentPoller(VippsClients vipps, OrderStore store, Clock clock) {
-        return new PaymentPoller(vipps.checkout(), vipps.epayment(), new OrderUpdater(store), SESSION_LIFETIME, clock);
+    PaymentPoller paymentPoller(VippsClients vipps, OrderStore store, BackendConfig config, Clock clock) {
+        return new PaymentPoller(vipps.checkout(), vipps.epayment(), new OrderUpdater(store),
+                config.sessionLifetime(), clock);
     }
 
     @Produces
@@ -110,8 +113,8 @@ public class ServiceWiring {
 
     @Produces
     @Singleton
-    OperationsService operationsService(OrderStore store, OperationSender sender, PaymentPoller poller, Clock clock) {
-        return new OperationsService(new OrderUpdater(store), sender, poller, clock);
+    OperationsService operationsService(OrderStore store, OperationSender sender, Clock clock) {
+        return new OperationsService(new OrderUpdater(store), sender, clock);
     }
 
     @Produces
@@ -129,8 +132,11 @@ public class ServiceWiring {
                                       Clock clock) {
         PaymentHistoryFiler paymentHistory = new PaymentHistoryFiler(vipps.orderManagement(), new OrderUpdater(store),
                 config.orderDetailsUrlTemplate(), clock);
+        VippsSettings timeouts = vipps.settings();
         return new ReconcileService(store, new ReconcilerBookmark(dynamo, config.ordersTable()), poller, sender,
-                paymentHistory, config.reconcile().concurrency(), config.reconcile().pageSize(), clock);
+                paymentHistory, new ReconcileService.Settings(config.reconcile().concurrency(),
+                config.reconcile().pageSize(), timeouts.connectTimeout().plus(timeouts.readTimeout()),
+                config.reconcile().operationGrace(), config.reconcile().longestFollowUp()), clock);
     }
 
     /**

@@ -117,7 +117,7 @@ class InitiateFunctionTest extends FunctionTest {
         assertTrue(problem.get("detail").asText().contains("could not start the payment"), problem.toString());
         assertNotNull(problem.get("traceId"), problem.toString());
 
-        Order failed = store.latestAttempt("1004").orElseThrow();
+        Order failed = store.find(world().currentAttempt("1004")).orElseThrow();
         assertEquals(SessionState.FAILED, failed.sessionState());
         assertEquals(problem.get("traceId").asText(), failed.lastError().traceId());
 
@@ -131,7 +131,7 @@ class InitiateFunctionTest extends FunctionTest {
     void aLostSessionAnswerIsNeverCalledAFailure() throws Exception {
         world().simulator().faults().on(Operation.CREATE_SESSION).delay(java.time.Duration.ofSeconds(6)).times(1);
         HttpResponse<String> response = Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("1005"));
-        Order order = store.latestAttempt("1005").orElseThrow();
+        Order order = store.find(world().currentAttempt("1005")).orElseThrow();
         // The simulator, like Checkout without idempotent session creation, answers the retry 409.
         assertEquals(502, response.statusCode(), response.body());
         assertTrue(json(response).get("detail").asText().contains("already has a session"), response.body());

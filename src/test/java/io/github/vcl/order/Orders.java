@@ -63,6 +63,6 @@ final class Orders {
 
     static Transition request(Order order, OperationType type, Long amount) {
         return order.requestOperation(type, Optional.ofNullable(amount).map(Orders::nok), "staff-1", null,
-                T0.plusSeconds(120));
+                Optional.empty(), T0.plusSeconds(120));
     }
 }

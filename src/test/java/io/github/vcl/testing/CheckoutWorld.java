@@ -7,6 +7,8 @@ import io.github.vcl.local.gateway.Routes;
 import io.github.vcl.local.simulator.Credentials;
 import io.github.vcl.local.simulator.SimulatorOptions;
 import io.github.vcl.local.simulator.VippsSimulator;
+import io.github.vcl.order.Reference;
+import io.github.vcl.store.ShopOrders;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -113,6 +115,12 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
     /** Every item of the orders table (test-side Scan), to prove a refused request changed nothing. */
     public List<Map<String, AttributeValue>> tableSnapshot() {
         return dynamo.scan(b -> b.tableName(table).consistentRead(true)).items();
+    }
+
+    /** The shop order's current payment attempt, as initiate recorded it. */
+    public Reference currentAttempt(String shopOrderId) {
+        return new ShopOrders(dynamo, table).current(shopOrderId).orElseThrow(() -> new AssertionError(
+                "shop order " + shopOrderId + " has no payment attempt"));
     }
 
     public MockEventServerInvoker lambda() {

@@ -60,7 +60,9 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
 
         @Override
         protected Map<String, String> worldConfig() {
-            return Map.of("vipps.timeouts.read", READ_TIMEOUT.toMillis() + "ms");
+            // The reconciler finishes an operation at once here; its grace period has a test of its own.
+            return Map.of("vipps.timeouts.read", READ_TIMEOUT.toMillis() + "ms", "vcl.reconcile.operation-grace",
+                    "0s");
         }
     }
 

@@ -21,6 +21,7 @@ public final class CheckoutSession {
 
     private final JsonNode request;
     private boolean opened;
+    private boolean expiredByMerchant;
 
     CheckoutSession(JsonNode request, SimulatedPayment payment, Instant expiresAt) {
         this.request = request;
@@ -50,6 +51,12 @@ public final class CheckoutSession {
         opened = true;
     }
 
+    /** The merchant expired the session: its waiting payment is terminated, the session reads SessionExpired. */
+    void expireByMerchant(Instant now) {
+        payment.terminate(now);
+        expiredByMerchant = true;
+    }
+
     /**
      * Past its TTL without a result: Checkout answers 404 Session-00100 from then on
      * (docs/vipps-rules.md#checkout-sessions).
@@ -59,6 +66,9 @@ public final class CheckoutSession {
     }
 
     String state() {
+        if (expiredByMerchant) {
+            return "SessionExpired";
+        }
         return switch (payment.state()) {
             case CREATED -> opened ? "PaymentInitiated" : "SessionCreated";
             case AUTHORIZED -> "PaymentSuccessful";

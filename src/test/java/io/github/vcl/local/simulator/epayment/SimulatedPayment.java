@@ -63,6 +63,13 @@ public final class SimulatedPayment {
         record("EXPIRED", amount, now, null);
     }
 
+    /** The merchant ended the payment before the customer approved it (e.g. by expiring its Checkout session). */
+    public void terminate(Instant now) {
+        requireCreated("10020", "Terminate not allowed");
+        state = State.TERMINATED;
+        record("TERMINATED", amount, now, null);
+    }
+
     /** Moves a payment nobody acted on to EXPIRED once its time is up. */
     public void expireIfDue(Instant now) {
         if (state == State.CREATED && !now.isBefore(expiresAt)) {
