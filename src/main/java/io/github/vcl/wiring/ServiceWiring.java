@@ -119,10 +119,10 @@ public class ServiceWiring {
 
     @Produces
     @Singleton
-    SupportService supportService(OrderStore store, DynamoDbClient dynamo, VippsClients vipps, BackendConfig config,
-                                  Clock clock) {
+    SupportService supportService(OrderStore store, DynamoDbClient dynamo, VippsClients vipps, PaymentPoller poller,
+                                  BackendConfig config, Clock clock) {
         return new SupportService(store, new OrderSearch(dynamo, config.ordersTable()), vipps.epayment(),
-                vipps.checkout(), clock);
+                vipps.checkout(), poller, clock);
     }
 
     @Produces

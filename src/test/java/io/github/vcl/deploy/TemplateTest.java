@@ -226,6 +226,22 @@ class TemplateTest {
         }
     }
 
+    /**
+     * Every function fits its Vipps calls in its own time: it reads the Lambda's timeout from VCL_FUNCTION_TIMEOUT,
+     * which must be the function's Timeout. The reconciler runs one at a time.
+     */
+    @Test
+    void everyFunctionKnowsItsOwnTimeoutAndTheReconcilerRunsAlone() {
+        for (String function : functions()) {
+            Object timeout = template.functionProperties(function).get("Timeout");
+            assertNotNull(timeout, function + " sets its Timeout");
+            assertEquals(timeout + "s", template.environment(function).get("VCL_FUNCTION_TIMEOUT"),
+                    function + ": VCL_FUNCTION_TIMEOUT is its Timeout");
+        }
+        assertEquals(1, template.functionProperties(template.functionExporting("reconcile"))
+                .get("ReservedConcurrentExecutions"));
+    }
+
     @Test
     void theReconcilerRunsEveryMinute() {
         String reconcile = template.functionExporting("reconcile");

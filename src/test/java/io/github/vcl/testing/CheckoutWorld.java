@@ -33,7 +33,11 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
     public static final String SUPPORT_API_KEY = "staff-key-ola-for-tests-0123456789ab";
     private static volatile CheckoutWorld current;
 
+    /** A world argument (ISO-8601 duration): the simulated Checkout sessions' lifetime instead of one hour. */
+    public static final String SIMULATOR_SESSION_TTL = "simulator.session-ttl";
+
     private String function;
+    private Duration simulatorSessionTtl;
     private Map<String, String> overrides = Map.of();
     private VippsSimulator simulator;
     private LocalGateway gateway;
@@ -51,6 +55,8 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         function = initArgs.get("function");
         overrides = new HashMap<>(initArgs);
         overrides.remove("function");
+        String ttl = overrides.remove(SIMULATOR_SESSION_TTL);
+        simulatorSessionTtl = ttl == null ? null : Duration.parse(ttl);
     }
 
     @Override
@@ -59,8 +65,12 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         dynamo = OrderTableSetup.client(dynalite.endpoint());
         table = "orders-" + UUID.randomUUID();
         OrderTableSetup.create(dynamo, table);
-        simulator = VippsSimulator.start(SimulatorOptions.defaults()
-                .withDeliveryRetries(3, Duration.ofMillis(50), Duration.ofSeconds(5)));
+        SimulatorOptions options = SimulatorOptions.defaults()
+                .withDeliveryRetries(3, Duration.ofMillis(50), Duration.ofSeconds(5));
+        if (simulatorSessionTtl != null) {
+            options = options.withSessionTtl(simulatorSessionTtl);
+        }
+        simulator = VippsSimulator.start(options);
         lambda = new MockEventServerInvoker(function);
         gateway = LocalGateway.start(0, Routes.ALL, lambda);
         Credentials credentials = simulator.credentials();

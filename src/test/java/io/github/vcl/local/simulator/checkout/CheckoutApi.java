@@ -41,7 +41,7 @@ public final class CheckoutApi {
         }
         SimulatedPayment payment = state.newPayment(reference, transaction.path("amount"),
                 state.clock.instant().plus(state.options.sessionTtl()));
-        CheckoutSession session = new CheckoutSession(body, payment, payment.expiresAt);
+        CheckoutSession session = new CheckoutSession(body, payment, payment.expiresAt());
         state.sessions.put(reference, session);
         if (!session.orderSummary().isMissingNode()) {
             // Checkout turns the order summary into the Order Management receipt
@@ -82,6 +82,7 @@ public final class CheckoutApi {
         if (session == null || session.isGone(state.clock.instant())) {
             return Problems.checkout(404, "Session-00100", "Not Found", "Session not found or expired", instance);
         }
-        return SimulatedResponse.json(200, session.toJson(state.credentials.merchantSerialNumber()));
+        return SimulatedResponse.json(200, session.toJson(state.credentials.merchantSerialNumber(),
+                state.clock.instant()));
     }
 }
