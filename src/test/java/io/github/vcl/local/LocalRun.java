@@ -11,6 +11,7 @@ import io.github.vcl.local.shop.DemoShop;
 import io.github.vcl.local.simulator.Credentials;
 import io.github.vcl.local.simulator.SimulatorOptions;
 import io.github.vcl.local.simulator.VippsSimulator;
+import io.github.vcl.vipps.webhook.model.WebhookEvents;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -147,8 +148,11 @@ public final class LocalRun implements AutoCloseable {
             started.add(gateway);
             URI api = gateway.baseUrl();
             Map<String, String> common = commonEnvironment(api);
+            // Registered as infra/register-webhooks.sh does for a deployment; its secret goes to the webhooks function.
+            String webhookSecret = simulator.registerWebhook(api.resolve("webhooks/vipps"),
+                    WebhookEvents.ALL.toArray(String[]::new)).secret();
             lambdas = LocalLambdas.start(functions, taskRoot, runtime, FUNCTION_TIMEOUT,
-                    f -> environment(f, common, shopKey, staffKey, tokenSecret),
+                    f -> environment(f, common, shopKey, staffKey, tokenSecret, webhookSecret),
                     f -> logs.resolve(f + ".log"), i -> out.printf("  %-10s → %d in %d ms%n", i.function(),
                             i.statusCode(), i.millis()));
             holder.set(lambdas);
@@ -228,7 +232,7 @@ public final class LocalRun implements AutoCloseable {
 
     /** Each function gets only the secrets it uses, as each Lambda does. */
     private Map<String, String> environment(String function, Map<String, String> common, String shopKey,
-                                            String staffKey, String tokenSecret) {
+                                            String staffKey, String tokenSecret, String webhookSecret) {
         Map<String, String> env = new HashMap<>(common);
         switch (function) {
             case "initiate" -> {
@@ -237,6 +241,7 @@ public final class LocalRun implements AutoCloseable {
             }
             case "status" -> env.put("VCL_SHOP_API_KEY", shopKey);
             case "callback" -> env.put("VCL_TOKEN_SECRET", tokenSecret);
+            case "webhooks" -> env.put("VCL_WEBHOOK_SECRET", webhookSecret);
             case RECONCILE -> env.put("VCL_RECONCILE_EVERY", options.reconcileEvery());
             default -> {
                 // operations, support: the shop server's key and the demo staff member's
