@@ -33,7 +33,7 @@ class ArchitectureTest {
             Map.entry("payment", Set.of("order", "store", "vipps")),
             Map.entry("refusal", Set.of("vipps")),
             Map.entry("auth", Set.of("refusal", "crypto")),
-            Map.entry("config", Set.of("vipps")),
+            Map.entry("config", Set.of("vipps", "order")),
             Map.entry("checkout", Set.of("order", "store", "payment", "vipps", "refusal", "crypto")),
             Map.entry("operations", Set.of("order", "store", "payment", "vipps", "refusal", "crypto")),
             Map.entry("reconcile", Set.of("order", "store", "payment", "vipps", "refusal", "crypto")),

@@ -1,5 +1,6 @@
 package io.github.vcl.checkout;
 
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.IdempotencyKeys;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Source;
@@ -41,7 +42,7 @@ public class AttemptCloser {
             if (e.isTransient()) {
                 throw e;
             }
-            if (e.httpStatus() == NOT_FOUND) {
+            if (e.httpStatus() == NOT_FOUND && open.flow() == Flow.CHECKOUT) {
                 boolean expired = checkout.expireSession(reference);
                 LOG.infof("open attempt %s had no payment yet; its Checkout session %s", reference,
                         expired ? "was expired" : "was no longer open");

@@ -1,5 +1,6 @@
 package io.github.vcl.checkout;
 
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.IdempotencyKeys;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.PaymentState;
@@ -20,9 +21,12 @@ import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.store.ShopOrders;
 import io.github.vcl.vipps.IdempotencyKey;
 import io.github.vcl.vipps.VippsApiException;
+import io.github.vcl.vipps.VippsClients;
 import io.github.vcl.vipps.checkout.CheckoutClient;
 import io.github.vcl.vipps.checkout.model.InitiateSessionResponse;
 import io.github.vcl.vipps.checkout.model.SessionResponse;
+import io.github.vcl.vipps.epayment.EPaymentClient;
+import io.github.vcl.vipps.epayment.model.CreatePaymentResponse;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -46,27 +50,32 @@ public class CheckoutService {
     private final AttemptCloser closer;
     private final OrderUpdater updater;
     private final CheckoutClient checkout;
+    private final EPaymentClient epayment;
     private final SessionTokens tokens;
     private final ReferenceGenerator references;
     private final CheckoutSettings settings;
     private final Clock clock;
 
-    public CheckoutService(OrderStore store, InitiateClaims claims, ShopOrders shopOrders, CheckoutClient checkout,
+    public CheckoutService(OrderStore store, InitiateClaims claims, ShopOrders shopOrders, VippsClients vipps,
                            AttemptCloser closer, SessionTokens tokens, CheckoutSettings settings, Clock clock) {
         this.store = store;
         this.claims = claims;
         this.shopOrders = shopOrders;
         this.closer = closer;
         this.updater = new OrderUpdater(store);
-        this.checkout = checkout;
+        this.checkout = vipps.checkout();
+        this.epayment = vipps.epayment();
         this.tokens = tokens;
         this.references = new ReferenceGenerator(settings.referencePrefix(), clock, new java.security.SecureRandom());
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** A started payment: what the shop hands to the Checkout frontend. */
-    public record Started(Reference reference, String checkoutFrontendUrl, String token) {
+    /**
+     * A started payment: where to send the customer ({@code redirectUrl}: Checkout's frontend URL or ePayment's
+     * redirect URL, unchanged), and Checkout's session token for its embedded frontend.
+     */
+    public record Started(Reference reference, Flow flow, String redirectUrl, String token) {
         @Override
         public String toString() {
             return "Started[" + reference + "]";
@@ -105,8 +114,10 @@ public class CheckoutService {
     private Started start(Reference next, Optional<Reference> before, InitiateRequest request) {
         Instant now = clock.instant();
         before.ifPresent(old -> updater.update(old, o -> o.supersede(next, Source.STOREFRONT, now)));
-        SessionTokens.Issued issued = tokens.issue(next);
-        Order order = store.create(Order.create(request.order(), next, issued.session(), Source.STOREFRONT, now));
+        Flow flow = request.flow().orElse(settings.defaultFlow());
+        SessionTokens.Issued issued = tokens.issue(next, flow);
+        Order order = store.create(Order.create(request.orderFor(flow), next, issued.session(), Source.STOREFRONT,
+                now));
         LOG.infof("order %s created for shop order, amount %s", next, order.amount());
         return sendSession(order, request, issued);
     }
@@ -164,11 +175,12 @@ public class CheckoutService {
                     + "Idempotency-Key.", error == null ? VippsTrace.NONE : new VippsTrace(error.traceId(),
                     error.code()), false);
         }
-        if (order.checkout().frontendUrl() != null) {
-            return new Started(order.reference(), order.checkout().frontendUrl(), order.checkout().sessionToken());
+        if (order.session().frontendUrl() != null) {
+            return new Started(order.reference(), order.flow(), order.session().frontendUrl(),
+                    order.session().sessionToken());
         }
         // Created, but Vipps' answer was never recorded: ask again with the same session key and body.
-        return sendSession(order, request, tokens.reissue(order.reference(), order.checkout()));
+        return sendSession(order, request, tokens.reissue(order.reference(), order.session()));
     }
 
     /** The first request claimed the key for {@code claimed} and stopped before it wrote the order. */
@@ -187,19 +199,30 @@ public class CheckoutService {
 
     private Started sendSession(Order order, InitiateRequest request, SessionTokens.Issued issued) {
         Reference reference = order.reference();
-        InitiateSessionResponse answer;
+        IdempotencyKey key = IdempotencyKey.of(IdempotencyKeys.forSession(reference));
+        Started started;
         try {
-            answer = checkout.createSession(SessionRequests.build(order, request, issued, settings),
-                    IdempotencyKey.of(IdempotencyKeys.forSession(reference)));
+            started = switch (order.session().flow()) {
+                case CHECKOUT -> {
+                    InitiateSessionResponse answer = checkout.createSession(SessionRequests.build(order, request,
+                            issued, settings), key);
+                    yield new Started(reference, Flow.CHECKOUT, answer.checkoutFrontendUrl(), answer.token());
+                }
+                case EPAYMENT -> {
+                    CreatePaymentResponse answer = epayment.createPayment(PaymentRequests.build(order, request,
+                            issued, settings), key);
+                    yield new Started(reference, Flow.EPAYMENT, answer.redirectUrl(), null);
+                }
+            };
         } catch (VippsApiException e) {
-            LOG.warnf("Vipps refused session for %s: status %d, code %s, traceId %s", reference, e.httpStatus(),
+            LOG.warnf("Vipps refused to start %s: status %d, code %s, traceId %s", reference, e.httpStatus(),
                     e.errorCode().orElse("-"), e.traceId().orElse("-"));
             if (e.isTransient()) {
-                // Vipps may have created the session: the order stays CREATING, and a retry or the reconciler finds out.
+                // Vipps may have started it: the order stays CREATING, and a retry or the reconciler finds out.
                 throw new VippsUnavailable("Vipps MobilePay did not answer in time. The order is kept: retry with the "
                         + "same Idempotency-Key.", VippsTrace.of(e), e.retryAfter().orElse(RETRY_AFTER));
             }
-            if (e.httpStatus() == DUPLICATE_REFERENCE) {
+            if (e.httpStatus() == DUPLICATE_REFERENCE && order.session().flow() == Flow.CHECKOUT) {
                 sessionAlreadyAtVipps(order, e);
             }
             VippsError error = new VippsError(e.httpStatus(), e.errorCode().orElse(null), e.traceId().orElse(null),
@@ -208,10 +231,10 @@ public class CheckoutService {
             throw new VippsRefused("Vipps MobilePay could not start the payment. Vipps said: " + e.staffMessage(),
                     VippsTrace.of(e), false);
         }
-        updater.update(reference, o -> o.sessionCreated(answer.checkoutFrontendUrl(), answer.token(),
-                Source.STOREFRONT, clock.instant()));
-        LOG.infof("session created for %s", reference);
-        return new Started(reference, answer.checkoutFrontendUrl(), answer.token());
+        updater.update(reference, o -> o.sessionCreated(started.redirectUrl(), started.token(), Source.STOREFRONT,
+                clock.instant()));
+        LOG.infof("%s payment started for %s", started.flow(), reference);
+        return started;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.vcl.config;
 
+import io.github.vcl.order.Flow;
 import io.github.vcl.vipps.Secret;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -25,6 +26,15 @@ public interface BackendConfig {
     /** Start of every reference: 1–20 letters/digits, starting with a letter (e.g. the shop's short name). */
     @WithDefault("shop")
     String referencePrefix();
+
+    /**
+     * How customers pay when the shop does not choose per request: {@code checkout} (a Vipps Checkout session, the
+     * default, as existing Checkout merchants have it) or {@code epayment} (the Vipps MobilePay app or landing page —
+     * for merchants without Checkout, which Vipps MobilePay no longer sells). Switching changes nothing for orders
+     * already started: each keeps the flow it began in.
+     */
+    @WithDefault("checkout")
+    Flow flow();
 
     /** Signs the per-session callback and return-page tokens (≥ 32 characters). Only initiate needs it. */
     Optional<Secret> tokenSecret();

@@ -49,6 +49,17 @@ public record NewOrder(String shopOrderId, Currency currency, List<OrderLine> li
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
+    /**
+     * This cart with the shipping option's cost as one more line: how a payment without Checkout's shipping choice
+     * (ePayment) charges shipping.
+     */
+    public NewOrder withShipping(ShippingOption option) {
+        List<OrderLine> withShipping = new java.util.ArrayList<>(lines);
+        String name = "Shipping: " + (option.title() != null ? option.title() : option.brand());
+        withShipping.add(new OrderLine(option.id(), name, 1, option.amount(), option.taxRate(), true));
+        return new NewOrder(shopOrderId, currency, withShipping, description);
+    }
+
     public Money total() {
         return total(currency, lines);
     }

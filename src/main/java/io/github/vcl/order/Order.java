@@ -8,12 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One payment attempt for a shop order, as we know it: the cart, our view of the Checkout session, the payment as
+ * One payment attempt for a shop order, as we know it: the cart, our view of its session at Vipps (a Checkout session
+ * or an ePayment payment request, {@link PaymentSession}), the payment as
  * Vipps reports it (state + aggregate), operations we sent or are about to send, and the history of every applied
  * change. Immutable: each signal returns a {@link Transition}; the store writes it conditionally on {@code version}.
  */
 public record Order(Reference reference, String shopOrderId, PaymentDescription description, List<OrderLine> lines,
-                    Money amount, CheckoutSession checkout, SessionState sessionState, PaymentState paymentState,
+                    Money amount, PaymentSession session, SessionState sessionState, PaymentState paymentState,
                     Aggregate aggregate,
                     String pspReference, List<Operation> operations, VippsError lastError, Reference supersededBy,
                     Instant createdAt,
@@ -24,7 +25,7 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
     public Order {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(checkout, "checkout");
+        Objects.requireNonNull(session, "session");
         Objects.requireNonNull(sessionState, "sessionState");
         Objects.requireNonNull(paymentState, "paymentState");
         Objects.requireNonNull(aggregate, "aggregate");
@@ -34,12 +35,12 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
     }
 
     /** A new order, written before Vipps hears of it; the store gives it version 1. */
-    public static Order create(NewOrder request, Reference reference, CheckoutSession checkout, Source source,
+    public static Order create(NewOrder request, Reference reference, PaymentSession session, Source source,
                                Instant now) {
         Money amount = request.total();
         HistoryEntry created = new HistoryEntry(now, HistoryEvent.ORDER_CREATED, source, amount, null,
                 "shop order " + request.shopOrderId());
-        return new Order(reference, request.shopOrderId(), request.description(), request.lines(), amount, checkout,
+        return new Order(reference, request.shopOrderId(), request.description(), request.lines(), amount, session,
                 SessionState.CREATING, PaymentState.CREATED, Aggregate.zero(amount.currency()), null, List.of(), null,
                 null, now, now, 0, List.of(created));
     }
@@ -53,9 +54,13 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
      */
     public static Order awaitingPayment(Reference reference, Money amount) {
         return new Order(reference, "", new PaymentDescription("unknown"), List.of(), amount,
-                CheckoutSession.pending("", "", ""), SessionState.CREATED, PaymentState.CREATED,
+                PaymentSession.pending(Flow.CHECKOUT, "", "", ""), SessionState.CREATED, PaymentState.CREATED,
                 Aggregate.zero(amount.currency()), null, List.of(), null, null, Instant.EPOCH, Instant.EPOCH, 0,
                 List.of());
+    }
+
+    public Flow flow() {
+        return session.flow();
     }
 
     public Currency currency() {
@@ -120,7 +125,7 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
         }
         HistoryEntry entry = new HistoryEntry(at, HistoryEvent.SUPERSEDED, source, null, null,
                 "replaced by the new payment attempt " + next);
-        Order superseded = new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState,
+        Order superseded = new Order(reference, shopOrderId, description, lines, amount, session, sessionState,
                 paymentState, aggregate, pspReference, operations, lastError, next, createdAt, at, version,
                 appended(entry));
         return Transition.applied(superseded, List.of(entry));
@@ -144,18 +149,21 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
             return Transition.unchanged(this, "the payment history is already filed");
         }
         HistoryEntry entry = new HistoryEntry(at, HistoryEvent.PAYMENT_HISTORY_FILED, source, null, null, detail);
-        Order filed = new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState,
+        Order filed = new Order(reference, shopOrderId, description, lines, amount, session, sessionState,
                 paymentState, aggregate, pspReference, operations, lastError, supersededBy, createdAt, at, version, appended(entry));
         return Transition.applied(filed, List.of(entry));
     }
 
     // ---- session signals ----
 
-    /** Vipps created the session; its frontend URL and token are kept for a shop that retries its request. */
+    /**
+     * Vipps created the session (or the ePayment payment): the URL to send the customer to (and Checkout's session
+     * token) are kept for a shop that retries its request.
+     */
     public Transition sessionCreated(String frontendUrl, String sessionToken, Source source, Instant at) {
         Transition moved = moveSession(SessionState.CREATED, source, at, null);
         return moved.applied()
-                ? Transition.applied(moved.order().withCheckout(checkout.created(frontendUrl, sessionToken)),
+                ? Transition.applied(moved.order().withSession(session.created(frontendUrl, sessionToken)),
                 moved.added())
                 : moved;
     }
@@ -181,7 +189,7 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
                 return Transition.rejected(this, "a session that " + describe(sessionState) + " cannot become " + next);
             default:
                 HistoryEntry entry = new HistoryEntry(at, HistoryEvent.sessionReached(next), source, null, null, detail);
-                Order moved = new Order(reference, shopOrderId, description, lines, amount, checkout, next,
+                Order moved = new Order(reference, shopOrderId, description, lines, amount, session, next,
                         paymentState, aggregate, pspReference, operations, lastError, supersededBy, createdAt, at, version,
                         appended(entry));
                 return Transition.applied(moved, List.of(entry));
@@ -244,7 +252,7 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
         addGrowth(added, HistoryEvent.CAPTURED, aggregate.captured(), merged.captured(), seen);
         addGrowth(added, HistoryEvent.REFUNDED, aggregate.refunded(), merged.refunded(), seen);
         addGrowth(added, HistoryEvent.CANCELLED, aggregate.cancelled(), merged.cancelled(), seen);
-        Order next = new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState,
+        Order next = new Order(reference, shopOrderId, description, lines, amount, session, sessionState,
                 nextState, merged, pspReference == null ? psp : pspReference, operations, lastError, supersededBy, createdAt,
                 seen.at(), version, appended(added));
         return Transition.applied(next, added);
@@ -364,23 +372,23 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
     }
 
     private Order withOperations(List<Operation> ops, Instant at, List<HistoryEntry> added) {
-        return new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState, paymentState,
+        return new Order(reference, shopOrderId, description, lines, amount, session, sessionState, paymentState,
                 aggregate, pspReference, ops, lastError, supersededBy, createdAt, at, version, appended(added));
     }
 
-    private Order withCheckout(CheckoutSession session) {
-        return new Order(reference, shopOrderId, description, lines, amount, session, sessionState, paymentState,
+    private Order withSession(PaymentSession changed) {
+        return new Order(reference, shopOrderId, description, lines, amount, changed, sessionState, paymentState,
                 aggregate, pspReference, operations, lastError, supersededBy, createdAt, updatedAt, version, history);
     }
 
     private Order withLastError(VippsError error) {
-        return new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState, paymentState,
+        return new Order(reference, shopOrderId, description, lines, amount, session, sessionState, paymentState,
                 aggregate, pspReference, operations, error, supersededBy, createdAt, updatedAt, version, history);
     }
 
     /** The same order as stored under {@code newVersion}. */
     public Order withVersion(long newVersion) {
-        return new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState, paymentState,
+        return new Order(reference, shopOrderId, description, lines, amount, session, sessionState, paymentState,
                 aggregate, pspReference, operations, lastError, supersededBy, createdAt, updatedAt, newVersion, history);
     }
 

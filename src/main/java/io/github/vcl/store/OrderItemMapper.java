@@ -1,8 +1,9 @@
 package io.github.vcl.store;
 
 import io.github.vcl.order.Aggregate;
-import io.github.vcl.order.CheckoutSession;
+import io.github.vcl.order.PaymentSession;
 import io.github.vcl.order.Currency;
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.Money;
@@ -60,7 +61,7 @@ final class OrderItemMapper {
      */
     static Map<String, AttributeValue> mutableAttributes(Order order) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(CHECKOUT, AttributeValue.fromM(checkout(order.checkout())));
+        item.put(CHECKOUT, AttributeValue.fromM(session(order.session())));
         item.put(SESSION_STATE, s(order.sessionState().name()));
         item.put(PAYMENT_STATE, s(order.paymentState().name()));
         item.put(STATUS, s(order.status().name()));
@@ -93,7 +94,7 @@ final class OrderItemMapper {
                 new PaymentDescription(str(item, DESCRIPTION)),
                 item.get(LINES).l().stream().map(v -> line(v.m(), currency)).toList(),
                 money(item, AMOUNT, currency),
-                checkout(item.get(CHECKOUT).m()),
+                session(item.get(CHECKOUT).m()),
                 SessionState.valueOf(str(item, SESSION_STATE)),
                 PaymentState.valueOf(str(item, PAYMENT_STATE)),
                 aggregate,
@@ -127,8 +128,9 @@ final class OrderItemMapper {
                 (int) num(m, "taxRate"), m.get("shipping").bool());
     }
 
-    private static Map<String, AttributeValue> checkout(CheckoutSession session) {
+    private static Map<String, AttributeValue> session(PaymentSession session) {
         Map<String, AttributeValue> m = new HashMap<>();
+        m.put("flow", s(session.flow().name()));
         m.put("nonce", s(session.nonce()));
         m.put("callbackTokenHash", s(session.callbackTokenHash()));
         m.put("returnTokenHash", s(session.returnTokenHash()));
@@ -137,8 +139,10 @@ final class OrderItemMapper {
         return m;
     }
 
-    private static CheckoutSession checkout(Map<String, AttributeValue> m) {
-        return new CheckoutSession(str(m, "nonce"), str(m, "callbackTokenHash"), str(m, "returnTokenHash"),
+    private static PaymentSession session(Map<String, AttributeValue> m) {
+        // Orders written before the ePayment flow existed were all Checkout orders.
+        Flow flow = m.containsKey("flow") ? Flow.valueOf(str(m, "flow")) : Flow.CHECKOUT;
+        return new PaymentSession(flow, str(m, "nonce"), str(m, "callbackTokenHash"), str(m, "returnTokenHash"),
                 str(m, "frontendUrl"), str(m, "sessionToken"));
     }
 

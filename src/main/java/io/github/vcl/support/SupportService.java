@@ -1,5 +1,6 @@
 package io.github.vcl.support;
 
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.OperationLimit;
 import io.github.vcl.order.OperationType;
 import io.github.vcl.order.Order;
@@ -97,8 +98,10 @@ public class SupportService {
         Order order = current(stored, notes);
         List<OperationLimit> actions = Arrays.stream(OperationType.values())
                 .map(type -> OperationLimit.of(order, type)).toList();
+        Optional<OrderDetail.Customer> customer = order.flow() == Flow.CHECKOUT ? customer(reference, notes)
+                : Optional.empty();
         return new OrderDetail(order, actions, Timeline.merge(order.history(), vippsEvents(reference, notes)),
-                customer(reference, notes), notes);
+                customer, notes);
     }
 
     private Order current(Order stored, List<String> notes) {

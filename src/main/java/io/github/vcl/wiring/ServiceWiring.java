@@ -66,7 +66,8 @@ public class ServiceWiring {
     @Produces
     @Singleton
     CheckoutSettings checkoutSettings(BackendConfig config) {
-        return new CheckoutSettings(config.publicBaseUrl(), config.termsAndConditionsUrl(), config.referencePrefix());
+        return new CheckoutSettings(config.publicBaseUrl(), config.termsAndConditionsUrl(), config.referencePrefix(),
+                config.flow());
     }
 
     @Produces
@@ -75,7 +76,7 @@ public class ServiceWiring {
                                     VippsClients vipps, PaymentPoller poller, SessionTokens tokens,
                                     CheckoutSettings settings, Clock clock) {
         return new CheckoutService(store, new InitiateClaims(dynamo, config.ordersTable()),
-                new ShopOrders(dynamo, config.ordersTable()), vipps.checkout(),
+                new ShopOrders(dynamo, config.ordersTable()), vipps,
                 new AttemptCloser(vipps.epayment(), vipps.checkout(), poller), tokens, settings, clock);
     }
 

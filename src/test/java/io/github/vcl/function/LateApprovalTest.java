@@ -46,7 +46,7 @@ class LateApprovalTest extends FunctionTest {
     void anApprovalAfterTheSessionEndedButInsideVippsPaymentWindowIsNotLost() throws Exception {
         CheckoutService.Started started = checkout.initiate(Carts.request(Carts.newShopOrderId()));
         Reference reference = started.reference();
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(started.checkoutFrontendUrl())).build(),
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(started.redirectUrl())).build(),
                 HttpResponse.BodyHandlers.discarding()); // the customer opens the page and starts paying
         Await.until(() -> checkoutClient.getSession(reference.value()).orElseThrow().sessionState(),
                 state -> state == CheckoutSessionState.SESSION_EXPIRED, "Checkout to end the session");

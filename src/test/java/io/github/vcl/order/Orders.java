@@ -31,7 +31,7 @@ final class Orders {
         return new PaymentObservation(state, aggregate, "psp-1", Source.POLL, T0.plusSeconds(60));
     }
 
-    static final CheckoutSession SESSION = CheckoutSession.pending("nonce-1", "callback-hash", "return-hash");
+    static final PaymentSession SESSION = PaymentSession.pending(Flow.CHECKOUT, "nonce-1", "callback-hash", "return-hash");
 
     static Order created() {
         return Order.create(cart(), REF, SESSION, Source.STOREFRONT, T0);

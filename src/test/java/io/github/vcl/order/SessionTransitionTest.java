@@ -74,8 +74,8 @@ class SessionTransitionTest {
             assertEquals("SESSION_" + signal, t.added().get(0).event().name());
             assertEquals(order.history().size() + 1, t.order().history().size());
             if (signal == SessionState.CREATED) {
-                assertEquals("https://checkout.example/s/2", t.order().checkout().frontendUrl());
-                assertEquals("jwt-2", t.order().checkout().sessionToken());
+                assertEquals("https://checkout.example/s/2", t.order().session().frontendUrl());
+                assertEquals("jwt-2", t.order().session().sessionToken());
             }
         } else {
             assertSame(order, t.order());

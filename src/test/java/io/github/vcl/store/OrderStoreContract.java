@@ -2,7 +2,7 @@ package io.github.vcl.store;
 
 import io.github.vcl.local.dynamodb.OrderTableSetup;
 import io.github.vcl.order.Aggregate;
-import io.github.vcl.order.CheckoutSession;
+import io.github.vcl.order.PaymentSession;
 import io.github.vcl.order.Currency;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.InvalidOrderException;
@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OrderStoreContract {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static final CheckoutSession SESSION = CheckoutSession.pending("n0nce", "cb-hash", "ret-hash");
+    private static final PaymentSession SESSION = PaymentSession.pending(io.github.vcl.order.Flow.CHECKOUT, "n0nce", "cb-hash", "ret-hash");
 
     private DynamoDbClient dynamo;
     private String table;
@@ -138,7 +138,7 @@ abstract class OrderStoreContract {
         assertEquals(viaUsualPath.status(), viaFastPath.status());
         assertEquals(viaUsualPath.updatedAt(), viaFastPath.updatedAt());
         assertEquals(viaUsualPath.history().subList(1, 4), viaFastPath.history().subList(1, 4));
-        assertEquals(fast.checkout(), viaFastPath.checkout());
+        assertEquals(fast.session(), viaFastPath.session());
         assertEquals(fast.lines(), viaFastPath.lines());
         assertEquals(viaUsualPath.needsReconciliation(), store.needingReconciliation(T0.plusSeconds(3600), 1000,
                 null).items().stream().anyMatch(o -> o.order().reference().equals(fast.reference())),

@@ -31,7 +31,8 @@ public final class Carts {
         NewOrder order = new NewOrder(shopOrderId, Currency.NOK, List.of(
                 new OrderLine("sku-1", "Coffee beans", 2, Money.of(25000, Currency.NOK), 1500, false)),
                 new PaymentDescription("Order " + shopOrderId + " at Acme"));
-        return new InitiateRequest(order, List.of(), Optional.empty(), Optional.empty(), UUID.randomUUID().toString());
+        return new InitiateRequest(order, List.of(), Optional.empty(), Optional.empty(), java.util.Set.of(),
+                Optional.empty(), UUID.randomUUID().toString());
     }
 
     public static String newShopOrderId() {
