@@ -5,6 +5,8 @@ import io.github.vcl.golive.BackendApi.Answer;
 import io.github.vcl.golive.GoLiveRun.GoOrder;
 import io.github.vcl.golive.Report.Row;
 import io.github.vcl.golive.Report.Status;
+import io.github.vcl.local.gateway.Route;
+import io.github.vcl.local.gateway.Routes;
 import io.github.vcl.local.simulator.RecordedRequest;
 import io.github.vcl.local.simulator.VippsSimulator;
 import io.github.vcl.local.simulator.delivery.Delivery;
@@ -34,8 +36,10 @@ import java.util.regex.Pattern;
  * row only a person can judge says so.
  */
 final class Checklist {
-    private static final List<VippsOperation> CALLED_BY_BACKEND = List.of(VippsOperation.ACCESS_TOKEN,
-            VippsOperation.CHECKOUT_CREATE_SESSION, VippsOperation.CHECKOUT_GET_SESSION,
+    private static final List<VippsOperation> CHECKOUT_FLOW = List.of(VippsOperation.CHECKOUT_CREATE_SESSION,
+            VippsOperation.CHECKOUT_GET_SESSION);
+    private static final List<VippsOperation> EPAYMENT_FLOW = List.of(VippsOperation.EPAYMENT_CREATE_PAYMENT);
+    private static final List<VippsOperation> BOTH_FLOWS = List.of(VippsOperation.ACCESS_TOKEN,
             VippsOperation.EPAYMENT_GET_PAYMENT, VippsOperation.EPAYMENT_GET_EVENT_LOG,
             VippsOperation.EPAYMENT_CAPTURE, VippsOperation.EPAYMENT_REFUND, VippsOperation.EPAYMENT_CANCEL,
             VippsOperation.ORDER_MANAGEMENT_GET_ORDER);
@@ -46,11 +50,13 @@ final class Checklist {
     private final GoLiveRun run;
     private final Report report;
     private final boolean stopped;
+    private final boolean epayment;
 
     Checklist(GoLiveRun run) {
         this.run = run;
         this.report = run.report;
         this.stopped = run.seen.stoppedAt != null;
+        this.epayment = run.orders.stream().anyMatch(o -> "epayment".equals(o.flow));
     }
 
     void assess() {
@@ -71,9 +77,16 @@ final class Checklist {
                 .evidence("Guidelines: https://developer.vippsmobilepay.com/docs/design-guidelines/")
                 .evidence("Payment pages are Vipps MobilePay's own (Checkout): checkoutFrontendUrl is opened "
                         + "unchanged; the return page shows the outcome in Norwegian and English.");
-        report.row("webhooks").set(Status.INFO, "Not used: the backend learns every outcome from the Checkout "
-                        + "callback, from polling and from the reconciler (each minute), so there is no webhook to "
-                        + "register (infra/DEPLOY.md#webhooks).");
+        List<String> webhookRoutes = Routes.ALL.stream().map(Route::routeKey).filter(k -> k.contains("webhook"))
+                .toList();
+        if (webhookRoutes.isEmpty()) {
+            report.row("webhooks").set(Status.INFO, "Not used: the backend learns every outcome from the Checkout "
+                    + "callback, from polling and from the reconciler (each minute), so there is no webhook to "
+                    + "register (infra/DEPLOY.md#webhooks).");
+        } else {
+            report.row("webhooks").set(Status.INFO, "The backend receives ePayment webhooks at "
+                    + String.join(", ", webhookRoutes) + "; register them in each environment (infra/DEPLOY.md).");
+        }
     }
 
     /** Marks a row as not shown when the run stopped before its evidence, else as failed. */
@@ -96,7 +109,9 @@ final class Checklist {
                     !VippsDirect.PLUGIN.equals(r.header(VippsHeaders.SYSTEM_PLUGIN_NAME))).toList())
                     .getOrDefault(VippsOperation.ACCESS_TOKEN, List.of());
             List<String> absent = new ArrayList<>();
-            for (VippsOperation op : CALLED_BY_BACKEND) {
+            List<VippsOperation> expected = new ArrayList<>(epayment ? EPAYMENT_FLOW : CHECKOUT_FLOW);
+            expected.addAll(BOTH_FLOWS);
+            for (VippsOperation op : expected) {
                 List<RecordedRequest> made = calls.getOrDefault(op, List.of());
                 if (made.isEmpty() && op == VippsOperation.ACCESS_TOKEN && !tokens.isEmpty()) {
                     row.evidence(op.endpoint() + ": the functions' tokens were fetched before this run (first at "
@@ -109,8 +124,9 @@ final class Checklist {
                 }
             }
             if (absent.isEmpty()) {
-                row.set(Status.PROVEN, "Every Vipps MobilePay endpoint the checklist names was called by the "
-                        + "backend's functions during this run (the simulator's record of requests).");
+                row.set(Status.PROVEN, "Every Vipps MobilePay endpoint the checklist names for the "
+                        + (epayment ? "ePayment" : "Checkout") + " flow was called by the backend's functions during "
+                        + "this run (the simulator's record of requests).");
             } else {
                 missing(row, "these endpoints were never called by the backend: " + String.join(", ", absent));
             }
@@ -120,7 +136,8 @@ final class Checklist {
             boolean all = hasEvent("captured", "CAPTURED") && hasEvent("refunded", "REFUNDED")
                     && hasEvent("cancelled", "CANCELLED") && !run.seen.filings.isEmpty();
             if (all) {
-                row.set(Status.PROVEN, "Shown by their effects at Vipps MobilePay: sessions created (Checkout), "
+                row.set(Status.PROVEN, "Shown by their effects at Vipps MobilePay: payments created ("
+                        + (epayment ? "ePayment" : "Checkout sessions") + "), "
                         + "captures, refunds and cancels in Vipps' event log under the backend's Idempotency-Keys, "
                         + "the support route showing Vipps' event log (ePayment GET and events), and the payment "
                         + "history filed (Order Management).");
@@ -190,7 +207,7 @@ final class Checklist {
                 String line = o.reference + ": " + e.path("event").asText() + " recorded at " + e.path("at").asText()
                         + " from " + e.path("source").asText() + deliveries(o);
                 (o.decision == Approver.Decision.APPROVE ? success : failure).evidence(line);
-                if ("CALLBACK".equals(e.path("source").asText())) {
+                if (e.path("source").asText().matches("CALLBACK|WEBHOOK")) {
                     viaCallback.add(o.role);
                 }
             });
@@ -201,6 +218,9 @@ final class Checklist {
             success.set(Status.PROVEN, "Vipps' callback for an approved payment reached POST "
                     + "/callbacks/checkout/{reference}, was authenticated by its per-session token and recorded the "
                     + "authorization (history source CALLBACK).");
+        } else if (epayment && run.orders.stream().anyMatch(o -> o.detail != null)) {
+            success.set(Status.FAILED, "ePayment flow: no webhook reached the backend; every outcome was learned by "
+                    + "polling. Vipps' ePayment checklist asks for webhooks as well as polling.");
         } else if (run.orders.stream().anyMatch(o -> o.detail != null)) {
             success.set(Status.FAILED, "No callback reached the backend: every approval was learned by polling. "
                     + "Check that Vipps can reach " + run.api.base() + "callbacks/checkout/{reference} (the stack's "
@@ -214,11 +234,12 @@ final class Checklist {
                     + "person and reject the one payment it asks you to, to show the failed-payment callback.");
         } else if (rejected.isPresent() && rejected.get().detail != null) {
             if (viaCallback.contains("rejected")) {
-                failure.set(Status.PROVEN, "The customer rejected a payment; Vipps' callback (paymentDetails.state "
-                        + "TERMINATED) was recorded as stopped by the customer, and the customer's return page says "
-                        + "CANCELLED.");
+                failure.set(Status.PROVEN, "The customer rejected a payment; Vipps' " + (epayment ? "webhook"
+                        : "callback (paymentDetails.state TERMINATED)") + " was recorded as stopped by the customer, "
+                        + "and the customer's return page says CANCELLED.");
             } else {
-                failure.set(Status.FAILED, "The rejection was not learned from Vipps' callback (see evidence).");
+                failure.set(Status.FAILED, "The rejection was not learned from Vipps' " + (epayment ? "webhook"
+                        : "callback") + " (see evidence).");
             }
         } else {
             missing(failure, "the rejected payment was verified");
@@ -259,7 +280,8 @@ final class Checklist {
             return;
         }
         row.evidence("Refund of " + (run.settings.amount() + 100) + " øre, more than captured: HTTP " + ours.status()
-                + " " + ours.contentType().split(";")[0] + ", detail \"" + ours.words() + "\" — refused by the backend "
+                + " " + ours.contentType().split(";")[0] + ", detail \"" + ours.words()
+                + "\" — refused by the backend "
                 + "before anything was sent to Vipps, nothing changed.");
         row.evidence(run.seen.portalRefund + "; then a refund of " + run.settings.amount() + " øre through our API: "
                 + "HTTP " + vipps.status() + ", detail \"" + vipps.words() + "\"" + GoLiveRun.traceOf(vipps) + ".");
@@ -548,7 +570,8 @@ final class Checklist {
         boolean found = byRef != null && byRef.ok() && byRef.json().path("orders").size() == 1
                 && byShop != null && byShop.ok() && byShop.json().path("orders").size() >= 1;
         if (byRef != null) {
-            row.evidence("GET /orders?reference=… → " + byRef.status() + " with " + byRef.json().path("orders").size()
+            row.evidence("GET /orders?reference=… → " + byRef.status() + " with "
+                    + byRef.json().path("orders").size()
                     + " order; GET /orders?shopOrderId=… → " + (byShop == null ? "-" : byShop.status() + " with "
                     + byShop.json().path("orders").size()));
         }

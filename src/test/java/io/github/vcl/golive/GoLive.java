@@ -87,7 +87,8 @@ public final class GoLive {
             }
             default -> new PersonApprover(out, env.apply("NO_COLOR") == null);
         };
-        GoLiveRun.Settings settings = new GoLiveRun.Settings(options.production(), options.amount(), approver,
+        GoLiveRun.Settings settings = new GoLiveRun.Settings(options.production(), options.amount(), options.flow(),
+                approver,
                 options.callbackWait(), options.historyWait(), options.approvalTimeout(),
                 target.local() ? Duration.ofMillis(300) : Duration.ofSeconds(2), out, in);
         out.println("Go-live against " + target.where() + ", Vipps MobilePay "

@@ -241,7 +241,8 @@ class GoLiveIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         GoLive.Result result;
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            result = GoLive.goLive(target, options, variable -> null, new BufferedReader(new StringReader(typed)), print);
+            result = GoLive.goLive(target, options, variable -> null, new BufferedReader(new StringReader(typed)),
+                    print);
         }
         console = out.toString(StandardCharsets.UTF_8);
         System.out.println("[GoLiveIT " + name + "]\n" + console);

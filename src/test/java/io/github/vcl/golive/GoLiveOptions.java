@@ -13,7 +13,7 @@ import java.util.Properties;
 record GoLiveOptions(boolean local, Optional<URI> api, boolean production, Optional<String> stack,
                      Optional<String> region, Optional<String> msn, Optional<String> staff, String approver,
                      String testPhoneVariable, Path out, long amount, Duration callbackWait, Duration historyWait,
-                     Duration approvalTimeout, Optional<String> cancel, Path projectDir) {
+                     Duration approvalTimeout, Optional<String> flow, Optional<String> cancel, Path projectDir) {
 
     static final String USAGE = """
             Usage: GoLive (--local | --api URL) [options]     (./mvnw -B -Pgo-live -Dgo-live.api=URL …)
@@ -32,6 +32,7 @@ record GoLiveOptions(boolean local, Optional<URI> api, boolean production, Optio
                                        and a QR code and waits; default for a deployed stack), vipps-test (the
                                        test environment's approve endpoint for a test user)
               --test-phone-env NAME    variable holding that test user's phone number (default VIPPS_TEST_PHONE)
+              --flow checkout|epayment how the customers pay (default: the deployment's own, stack parameter)
               --amount ØRE             per payment (default 200 = NOK 2.00, the smallest sensible amount)
               --out DIR                where go-live-report.md/.json go (default target/go-live)
               --callback-wait S        seconds to wait for Vipps' callback before polling (default 10)
@@ -87,6 +88,7 @@ record GoLiveOptions(boolean local, Optional<URI> api, boolean production, Optio
         Duration historyWait = null;
         Duration approvalTimeout = Duration.ofMinutes(10);
         String cancel = null;
+        String flow = null;
         for (int i = 0; i < args.size(); i++) {
             String name = args.get(i);
             if (name.equals("--local")) {
@@ -115,6 +117,7 @@ record GoLiveOptions(boolean local, Optional<URI> api, boolean production, Optio
                 case "--history-wait" -> historyWait = Duration.ofSeconds(number(name, value));
                 case "--approval-timeout" -> approvalTimeout = Duration.ofSeconds(number(name, value));
                 case "--cancel" -> cancel = value;
+                case "--flow" -> flow = value.toLowerCase(Locale.ROOT);
                 default -> throw new Usage("unknown option " + name);
             }
         }
@@ -131,6 +134,9 @@ record GoLiveOptions(boolean local, Optional<URI> api, boolean production, Optio
         if (approver.equals("simulator") && !local) {
             throw new Usage("--approver simulator needs --local: a deployed stack talks to the real Vipps MobilePay");
         }
+        if (flow != null && !flow.equals("checkout") && !flow.equals("epayment")) {
+            throw new Usage("--flow is checkout or epayment, not " + flow);
+        }
         boolean production = vipps.equals("production");
         if (production && approver.equals("vipps-test")) {
             throw new Usage("the test approve endpoint exists in Vipps' test environment only");
@@ -146,7 +152,7 @@ record GoLiveOptions(boolean local, Optional<URI> api, boolean production, Optio
                 Optional.ofNullable(region), Optional.ofNullable(msn), Optional.ofNullable(staff), approver, phone,
                 out == null ? dir.resolve("target/go-live") : out.toAbsolutePath(), amount, callbackWait,
                 historyWait == null ? Duration.ofSeconds(local ? 40 : 150) : historyWait, approvalTimeout,
-                Optional.ofNullable(cancel), dir);
+                Optional.ofNullable(flow), Optional.ofNullable(cancel), dir);
     }
 
     private static long number(String name, String value) {

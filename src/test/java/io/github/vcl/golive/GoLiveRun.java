@@ -35,8 +35,9 @@ final class GoLiveRun {
     static final String CONFIRMATION = "MOVE-REAL-MONEY";
 
     /** How to run: environment, amount, who approves, how long to wait, where to talk to a person. */
-    record Settings(boolean production, long amount, Approver approver, Duration callbackWait, Duration historyWait,
-                    Duration approvalTimeout, Duration pollEvery, PrintStream console, BufferedReader input) {
+    record Settings(boolean production, long amount, Optional<String> flow, Approver approver,
+                    Duration callbackWait, Duration historyWait, Duration approvalTimeout, Duration pollEvery,
+                    PrintStream console, BufferedReader input) {
     }
 
     /** A step failed: what, in words, and Vipps' traceId when Vipps answered. */
@@ -64,6 +65,7 @@ final class GoLiveRun {
         final Approver.Decision decision;
         final Report.OrderEntry entry;
         String reference;
+        String flow;
         URI frontendUrl;
         String shopOrderId;
         Optional<URI> returnedTo = Optional.empty();
@@ -126,8 +128,6 @@ final class GoLiveRun {
         if (settings.approver().canReject()) {
             orders.add(new GoOrder("rejected", "REJECTED by the customer", Approver.Decision.REJECT));
         }
-        // In the local run, the simulator drops Vipps' callback for this one: its outcome must come by polling.
-        orders.get(3).callbackDropped = target.local();
         orders.forEach(o -> report.orders.add(o.entry));
     }
 
@@ -277,17 +277,26 @@ final class GoLiveRun {
         for (GoOrder o : orders) {
             o.shopOrderId = "golive-" + runId + "-" + o.role;
             String body = """
-                    {"shopOrderId": "%s", "currency": "NOK", "paymentDescription": "Go-live test %s %s",
+                    {"shopOrderId": "%s", "currency": "NOK", "paymentDescription": "Go-live test %s %s",%s
                      "lines": [{"id": "golive-%s", "name": "Go-live test (%s)", "quantity": 1, "unitPrice": %d,
                                 "taxRate": 2500}]}
-                    """.formatted(o.shopOrderId, o.role, runId, o.role, o.role, settings.amount());
+                    """.formatted(o.shopOrderId, o.role, runId, settings.flow().map(f -> " \"flow\": \"" + f + "\",")
+                    .orElse(""), o.role, o.role, settings.amount());
             String key = BackendApi.newKey();
             Answer a = api.initiate(body, key);
             if (a.status() != 201 || a.text("reference") == null) {
                 throw new Stop("create the " + o.entry.expected + " order", a.describe(), a.text("traceId"));
             }
             o.reference = a.text("reference");
-            o.frontendUrl = URI.create(a.text("checkoutFrontendUrl"));
+            // where the shop sends the customer: redirectUrl (both flows), checkoutFrontendUrl (Checkout, older builds)
+            o.frontendUrl = URI.create(a.text("redirectUrl") != null ? a.text("redirectUrl")
+                    : a.text("checkoutFrontendUrl"));
+            o.flow = a.text("flow") == null ? "checkout" : a.text("flow");
+            report.setting.putIfAbsent("Payment flow", o.flow.equals("epayment") ? "ePayment (the Vipps MobilePay "
+                    + "app or landing page)" : "Checkout (a Vipps Checkout session)");
+            // In the local run's Checkout flow the simulator drops Vipps' callback for the AUTHORIZED order: its
+            // outcome must come by polling.
+            o.callbackDropped = target.local() && o.role.equals("authorized") && o.flow.equals("checkout");
             o.entry.reference = o.reference;
             o.entry.createdAt = a.at().truncatedTo(ChronoUnit.SECONDS).toString();
             o.entry.notes.add("session created through POST /checkout/sessions at " + o.entry.createdAt
@@ -595,7 +604,8 @@ final class GoLiveRun {
                 info.ifPresent(i -> seen.orderManagement.put(o.reference, "receipt "
                         + (i.receipt() == null ? "missing" : "with " + i.receipt().orderLines().size()
                         + " order line(s), bottom line " + i.receipt().bottomLine().currency())
-                        + (i.category() == null ? ", no order-details link (optional: stack parameter OrderDetailsUrlTemplate)"
+                        + (i.category() == null
+                        ? ", no order-details link (optional: stack parameter OrderDetailsUrlTemplate)"
                         : ", link category "
                         + i.category().category() + " → " + i.category().orderDetailsUrl())));
             } catch (VippsApiException e) {
@@ -666,8 +676,9 @@ final class GoLiveRun {
             } else if (!failed) {
                 report.actions.add("Left AUTHORIZED on purpose: " + o.reference + " (" + settings.amount()
                         + " øre reserved, nothing charged" + (production ? "" : ", test money") + "). When Vipps "
-                        + "MobilePay has seen it, release it: infra/go-live.sh --api " + api.base() + " --cancel "
-                        + o.reference + " (or the staff view's Cancel, or POST " + api.base() + "orders/" + o.reference
+                        + "MobilePay has seen it, release it: infra/go-live.sh <stack> "
+                        + (production ? "production" : "test") + " -Dgo-live.cancel=" + o.reference
+                        + " (or the staff view's Cancel, or POST " + api.base() + "orders/" + o.reference
                         + "/cancel with a staff key and a new Idempotency-Key).");
             }
         });

@@ -85,7 +85,8 @@ final class ReportWriter {
         md.append("| should end | reference | Vipps (ePayment GET) | our support route | verified | result |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (Report.OrderEntry o : r.orders) {
-            md.append("| ").append(o.expected).append(" | ").append(o.reference == null ? "—" : "`" + o.reference + "`")
+            md.append("| ").append(o.expected).append(" | ")
+                    .append(o.reference == null ? "—" : "`" + o.reference + "`")
                     .append(" | ").append(o.vippsState == null ? "—" : o.vippsState + " " + amounts(o.vipps))
                     .append(" | ").append(o.ourStatus == null ? "—" : o.ourStatus + " " + amounts(o.ours))
                     .append(" | ").append(o.verifiedAt == null ? "—" : o.verifiedAt)

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.vcl.local.gateway.Route;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -61,7 +60,8 @@ final class RouteHidingProxy implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (hidden.match(method, uri.getRawPath()).isPresent()) {
-                reply(exchange, 404, "application/json", "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                reply(exchange, 404, "application/json",
+                        "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(uri.getRawPath().substring(1)
@@ -85,11 +85,7 @@ final class RouteHidingProxy implements AutoCloseable {
     private static void reply(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        exchange.getResponseBody().write(body); // closed with the exchange
     }
 
     @Override

@@ -20,11 +20,18 @@ final class Solution {
     static void describe(GoLiveRun run) {
         Report r = run.report;
         List<String> d = r.description;
-        d.add("**Flow.** Vipps MobilePay **Checkout v3** with reserve-then-capture. The shop server starts a payment "
+        boolean epayment = run.orders.stream().anyMatch(o -> "epayment".equals(o.flow));
+        d.add("**Flow.** " + (epayment
+                ? "Vipps MobilePay **ePayment** (the app or landing page, WEB_REDIRECT) with reserve-then-capture. The "
+                + "shop server starts a payment with `POST /checkout/sessions` (its own API key, an Idempotency-Key) "
+                + "and sends the customer to the returned `redirectUrl`. The customer's return page and the shop's "
+                + "status route poll ePayment while the payment is open; "
+                : "Vipps MobilePay **Checkout v3** with reserve-then-capture. The shop server starts a payment "
                 + "with `POST /checkout/sessions` (its own API key, an Idempotency-Key) and sends the customer to the "
                 + "returned `checkoutFrontendUrl`. Vipps reports the outcome by the Checkout callback (authenticated "
                 + "by a per-session token); the customer's return page and the shop's status route poll ePayment "
-                + "while the payment is open; a reconciler asks Vipps about every open order each minute and files "
+                + "while the payment is open; ")
+                + "a reconciler asks Vipps about every open order each minute and files "
                 + "the payment history (Order Management). Staff and the shop server capture, refund and cancel "
                 + "through `POST /orders/{reference}/capture|refund|cancel` (ePayment, each operation recorded with "
                 + "its Idempotency-Key before Vipps is called); staff look orders up with `GET /orders` and "
@@ -46,9 +53,9 @@ final class Solution {
         d.add("|---|---|---|");
         functions().forEach(d::add);
         d.add("");
-        d.add("**Vipps MobilePay APIs used.** Access Token; Checkout v3 (create session, get session, expire); "
-                + "ePayment v1 (get, event log, capture, refund, cancel); Order Management v2 (receipt, category, get). "
-                + "Webhooks are not used.");
+        d.add("**Vipps MobilePay APIs used.** Access Token; " + (epayment ? "ePayment v1 (create, get, event log, "
+                + "capture, refund, cancel)" : "Checkout v3 (create session, get session, expire); ePayment v1 (get, "
+                + "event log, capture, refund, cancel)") + "; Order Management v2 (receipt, category, get).");
 
         r.forVipps.add("The references of the test orders and their final states (\"Test orders\" above; Vipps "
                 + "asks for CAPTURED, REFUNDED and CANCELLED in the test environment, and AUTHORIZED, CAPTURED, "

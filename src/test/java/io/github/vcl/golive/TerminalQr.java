@@ -10,8 +10,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
 /**
- * A QR code for the terminal: two modules per character cell with the half blocks {@code ▀ ▄ █}, dark modules drawn,
- * light ones blank, with a quiet zone. With {@code ansi} the code is drawn black on white whatever the terminal's
+ * A QR code for the terminal: two modules per character cell with the half blocks {@code ▀ ▄ █}, dark modules
+ * drawn, light ones blank, with a quiet zone. With {@code ansi} the code is drawn black on white whatever the terminal's
  * colours; without, it relies on a light background.
  */
 final class TerminalQr {

@@ -99,7 +99,7 @@ final class VippsDirect {
         }
     }
 
-    /** A refund made directly at Vipps, as staff would in the merchant portal: the backend's record does not know it. */
+    /** A refund made directly at Vipps, as staff would in the merchant portal; our record does not know it. */
     void refund(String reference, Amount amount, String idempotencyKey) {
         bearer(VippsOperation.EPAYMENT_REFUND, reference, "POST", "/epayment/v1/payments/" + reference + "/refund",
                 VippsJson.write(new ModificationRequest(amount)), idempotencyKey);
