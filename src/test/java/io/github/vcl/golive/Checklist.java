@@ -393,7 +393,8 @@ final class Checklist {
         }
         if (run.seen.orderManagementMissing.isEmpty()) {
             row.set(Status.PROVEN, "Vipps MobilePay holds a receipt for every paid test order (Order Management GET), "
-                    + "filed from the session's orderSummary; the reconciler records the filing on the order.");
+                    + "filed with the payment (Checkout's orderSummary, ePayment's receipt) or by the reconciler, which "
+                    + "records the filing on the order.");
         } else {
             row.set(Status.FAILED, "No receipt at Vipps for " + String.join(", ", run.seen.orderManagementMissing));
         }

@@ -100,8 +100,8 @@ final class Report {
     }
 
     static final String[][] ROWS = {
-            {"endpoints", "API endpoints integrated (Access Token, Checkout session, ePayment get/events/capture/"
-                    + "refund/cancel, Order Management)"},
+            {"endpoints", "API endpoints integrated (Access Token, Checkout session or ePayment create, ePayment "
+                    + "get/events/capture/refund/cancel, Order Management)"},
             {"callback-success", "Callbacks handled: successful payment"},
             {"callback-failure", "Callbacks handled: failed or cancelled payment"},
             {"errors", "Errors shown to users in plain words, with Vipps' traceId"},
