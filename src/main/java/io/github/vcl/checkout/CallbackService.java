@@ -113,7 +113,7 @@ public class CallbackService {
         Order presumed = Order.awaitingPayment(reference, amount);
         Transition decided = VippsSignals.session(presumed, session, Source.CALLBACK, clock.instant());
         if (!decided.applied() || decided.order().paymentState() == PaymentState.CREATED
-                || !store.applyToAwaitingPayment(presumed, decided, SessionTokens.hash(authorization))) {
+                || !store.applyToAwaitingPayment(presumed, decided, Optional.of(SessionTokens.hash(authorization)))) {
             return Optional.empty();
         }
         LOG.infof("callback for %s: %s (session %s)", reference, decided.outcome(), session.sessionState());

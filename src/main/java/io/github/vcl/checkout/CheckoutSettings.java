@@ -15,6 +15,11 @@ public record CheckoutSettings(URI publicBaseUrl, URI termsAndConditionsUrl, Str
         return resolve("callbacks/checkout/" + reference);
     }
 
+    /** Where Vipps delivers ePayment webhooks: registered once per deployment (infra/register-webhooks.sh). */
+    public URI webhookUrl() {
+        return resolve("webhooks/vipps");
+    }
+
     public URI returnUrl(String reference, String returnToken) {
         return resolve("return/" + reference + "?t=" + returnToken);
     }

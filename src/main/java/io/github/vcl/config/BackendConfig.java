@@ -56,6 +56,14 @@ public interface BackendConfig {
     String shopRights();
 
     /**
+     * The secret Vipps signs webhook deliveries with (returned when the webhook was registered), and the next one
+     * while the registration is rotated (infra/register-webhooks.sh). Only the webhooks function reads them.
+     */
+    Optional<Secret> webhookSecret();
+
+    Optional<Secret> webhookSecretNext();
+
+    /**
      * Staff members by id ({@code vcl.staff.<id>.api-key}, {@code vcl.staff.<id>.rights}); the id is recorded as who
      * asked for an operation.
      */

@@ -171,8 +171,10 @@ public class ReconcileService {
             if (poller.refresh(order, Source.RECONCILER).transition().applied()) {
                 return Result.CHANGED;
             }
-            if (!order.needsAttention() && order.reservationOpen()) {
-                store.postponeFollowUp(order, order.nextFollowUp(now, settings.longestFollowUp()));
+            if (!order.needsReconciliation()) {
+                store.reschedule(order, Optional.empty()); // only asked to look (a webhook): nothing left to do
+            } else if (!order.needsAttention()) {
+                store.reschedule(order, Optional.of(order.nextFollowUp(now, settings.longestFollowUp())));
             }
             return Result.UNCHANGED;
         } catch (RuntimeException e) {

@@ -87,12 +87,12 @@ public class OrderStore {
     /**
      * Writes a decision taken on {@link Order#awaitingPayment} without reading the order: conditional on the stored
      * order being in exactly that state (session CREATING or CREATED, payment CREATED, nothing reserved, no
-     * operation, no pspReference, same currency, and the same amount unless the decision authorizes) and on the
-     * callback token, and writing only the attributes the decision changed, the appended history and version + 1.
+     * operation, no pspReference, same currency, and the same amount unless the decision authorizes) and, for a
+     * callback, on its token; writing only the attributes the decision changed, the appended history and version + 1.
      * Returns false, having written nothing, when the order is in any other state (or unknown, or the token is
      * wrong): then read and decide as usual.
      */
-    public boolean applyToAwaitingPayment(Order presumed, Transition transition, String callbackTokenHash) {
+    public boolean applyToAwaitingPayment(Order presumed, Transition transition, Optional<String> callbackTokenHash) {
         Order next = transition.order();
         Map<String, AttributeValue> before = OrderItemMapper.mutableAttributes(presumed);
         Map<String, AttributeValue> changed = new HashMap<>();
@@ -102,19 +102,24 @@ public class OrderStore {
             }
         });
         OrderItemUpdate update = new OrderItemUpdate(changed, "#version + :one", transition.added(), next)
-                .name("#checkout", CHECKOUT).name("#cbh", "callbackTokenHash").name("#ps", PAYMENT_STATE)
+                .name("#ps", PAYMENT_STATE)
                 .name("#ss", SESSION_STATE).name("#cur", CURRENCY).name("#ops", OPERATIONS)
                 .value(":one", OrderItemMapper.n(1))
                 .value(":zero", OrderItemMapper.n(0))
-                .value(":cbh", AttributeValue.fromS(callbackTokenHash))
                 .value(":created", AttributeValue.fromS(presumed.paymentState().name()))
                 .value(":creating", AttributeValue.fromS(SessionState.CREATING.name()))
                 .value(":open", AttributeValue.fromS(SessionState.CREATED.name()))
                 .value(":cur", AttributeValue.fromS(presumed.currency().name()));
         // Payment CREATED implies nothing reserved, captured, refunded or cancelled and no pspReference stored: the
-        // model applies money and pspReference only with a state that moved on, so those need no condition of their own.
-        StringBuilder condition = new StringBuilder("#checkout.#cbh = :cbh AND #ps = :created AND #ss IN (:creating, "
-                + ":open) AND #cur = :cur AND size(#ops) = :zero");
+        // model applies money and pspReference only with a state that moved on, so those need no condition of their
+        // own.
+        StringBuilder condition = new StringBuilder("#ps = :created AND #ss IN (:creating, :open) AND #cur = :cur "
+                + "AND size(#ops) = :zero");
+        callbackTokenHash.ifPresent(hash -> {
+            update.name("#checkout", CHECKOUT).name("#cbh", "callbackTokenHash")
+                    .value(":cbh", AttributeValue.fromS(hash));
+            condition.append(" AND #checkout.#cbh = :cbh");
+        });
         if (next.paymentState() != PaymentState.AUTHORIZED) {
             update.name("#amount", AMOUNT).value(":amount", OrderItemMapper.n(presumed.amount().minor()));
             condition.append(" AND #amount = :amount");
@@ -154,19 +159,26 @@ public class OrderStore {
     }
 
     /**
-     * Moves an order that is only followed ({@link Order#reservationOpen}) to its next look in the reconciliation
-     * index, if it is still the version read; no history, no new version. False when the order changed meanwhile (it
-     * is then due at once anyway).
+     * Sets when the reconciler looks at the order next ({@code due}), or takes it out of the reconciliation index
+     * (empty), if it is still the version read; no new version, no history. For an order that is only followed (its
+     * next look on the decaying cadence), one that must be looked at soon (a webhook whose payment Vipps could not be
+     * read in time), and one that was looked at and needs nothing. False when the order changed meanwhile (its index
+     * entry then follows from that change).
      */
-    public boolean postponeFollowUp(Order order, Instant due) {
+    public boolean reschedule(Order order, Optional<Instant> due) {
+        Map<String, String> names = Map.of("#rd", RECONCILE_DUE, "#version", VERSION, "#rk", RECONCILE_KEY);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", OrderItemMapper.n(order.version())));
+        due.ifPresent(at -> {
+            values.put(":rk", AttributeValue.fromS(RECONCILE_KEY_VALUE));
+            values.put(":due", OrderItemMapper.n(at.toEpochMilli()));
+        });
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of(REFERENCE, AttributeValue.fromS(order.reference().value())))
-                    .updateExpression("SET #rd = :due")
-                    .conditionExpression("#version = :v AND attribute_exists(#rk)")
-                    .expressionAttributeNames(Map.of("#rd", RECONCILE_DUE, "#version", VERSION, "#rk", RECONCILE_KEY))
-                    .expressionAttributeValues(Map.of(":due", OrderItemMapper.n(due.toEpochMilli()),
-                            ":v", OrderItemMapper.n(order.version()))));
+                    .updateExpression(due.isPresent() ? "SET #rk = :rk, #rd = :due" : "REMOVE #rk, #rd")
+                    .conditionExpression("#version = :v")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException changed) {
             return false;

@@ -28,6 +28,8 @@ import io.github.vcl.support.SupportService;
 import io.github.vcl.vipps.VippsClients;
 import io.github.vcl.vipps.VippsConfig;
 import io.github.vcl.vipps.VippsSettings;
+import io.github.vcl.webhooks.WebhookSecrets;
+import io.github.vcl.webhooks.WebhookService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,6 +44,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds the plain-Java services from configuration. Beans are created on first use, so each Lambda constructs only
@@ -148,18 +151,41 @@ public class ServiceWiring {
     @Singleton
     ApiKeys apiKeys(BackendConfig config, Config raw, Clock clock) {
         Map<String, String> configured = keyEntries(config);
-        Optional<DeclaredSecrets> secrets = DeclaredSecrets.from(name -> raw.getOptionalValue(name, String.class)
-                        .orElse(null))
-                .filter(s -> s.kinds().contains(SecretKind.SHOP) || s.kinds().contains(SecretKind.STAFF));
-        if (secrets.isEmpty()) {
-            return ApiKeys.fixed(configured);
-        }
-        return ApiKeys.reloading(configured, () -> {
-            Map<String, String> entries = new HashMap<>(secrets.get().read(List.of(SecretKind.SHOP,
-                    SecretKind.STAFF)));
-            entries.put(SHOP_RIGHTS, config.shopRights());
-            return entries;
-        }, clock);
+        return secretStore(raw, SecretKind.SHOP, SecretKind.STAFF)
+                .map(read -> ApiKeys.reloading(configured, () -> {
+                    Map<String, String> entries = new HashMap<>(read.get());
+                    entries.put(SHOP_RIGHTS, config.shopRights());
+                    return entries;
+                }, clock))
+                .orElseGet(() -> ApiKeys.fixed(configured));
+    }
+
+    /** The webhook secrets; like API keys, read again from the secret store every minute (rotation). */
+    @Produces
+    @Singleton
+    WebhookSecrets webhookSecrets(BackendConfig config, Config raw, Clock clock) {
+        Map<String, String> configured = new HashMap<>();
+        config.webhookSecret().ifPresent(s -> configured.put("vcl.webhook-secret", s.reveal()));
+        config.webhookSecretNext().ifPresent(s -> configured.put("vcl.webhook-secret-next", s.reveal()));
+        return secretStore(raw, SecretKind.WEBHOOK)
+                .map(read -> WebhookSecrets.reloading(configured, read, clock))
+                .orElseGet(() -> WebhookSecrets.fixed(configured));
+    }
+
+    @Produces
+    @Singleton
+    WebhookService webhookService(WebhookSecrets secrets, CheckoutSettings settings, VippsConfig vipps,
+                                  OrderStore store, PaymentPoller poller, Clock clock) {
+        return new WebhookService(secrets, settings.webhookUrl(), vipps.merchantSerialNumber()
+                .orElseThrow(() -> missing("vipps.merchant-serial-number")), store, poller, clock);
+    }
+
+    /** Reads this function's secrets of {@code kinds} from the secret store, where it has them (AWS). */
+    private static Optional<Supplier<Map<String, String>>> secretStore(Config raw, SecretKind... kinds) {
+        List<SecretKind> wanted = List.of(kinds);
+        return DeclaredSecrets.from(name -> raw.getOptionalValue(name, String.class).orElse(null))
+                .filter(secrets -> secrets.kinds().stream().anyMatch(wanted::contains))
+                .map(secrets -> () -> secrets.read(wanted));
     }
 
     /**

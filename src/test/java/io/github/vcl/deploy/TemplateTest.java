@@ -76,10 +76,15 @@ class TemplateTest {
                     "vipps.client-id", "vipps.client-secret", "vipps.subscription-key",
                     "vipps.merchant-serial-number"),
             "support", Set.of("vcl.staff.<id>.api-key", "vcl.staff.<id>.rights", "vipps.client-id",
-                    "vipps.client-secret", "vipps.subscription-key", "vipps.merchant-serial-number"));
+                    "vipps.client-secret", "vipps.subscription-key", "vipps.merchant-serial-number"),
+            "webhooks", Set.of("vcl.webhook-secret", "vipps.client-id", "vipps.client-secret",
+                    "vipps.subscription-key", "vipps.merchant-serial-number"));
 
-    /** Routes that carry their own tokens (Vipps' callback token, the customer's return token): no authorizer. */
-    static final Pattern OWN_TOKEN_ROUTES = Pattern.compile("/(callbacks|return)/.*");
+    /**
+     * Routes that carry their own credentials (Vipps' callback token, the customer's return token, the webhook
+     * signature): no authorizer.
+     */
+    static final Pattern OWN_TOKEN_ROUTES = Pattern.compile("/(callbacks|return|webhooks)/.*");
 
     private static final Set<String> SECRET_KEYS = Set.of("vcl.token-secret", "vcl.shop-api-key",
             "vipps.client-id", "vipps.client-secret", "vipps.subscription-key");

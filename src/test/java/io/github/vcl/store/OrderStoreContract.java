@@ -2,7 +2,6 @@ package io.github.vcl.store;
 
 import io.github.vcl.local.dynamodb.OrderTableSetup;
 import io.github.vcl.order.Aggregate;
-import io.github.vcl.order.PaymentSession;
 import io.github.vcl.order.Currency;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.InvalidOrderException;
@@ -13,6 +12,7 @@ import io.github.vcl.order.Order;
 import io.github.vcl.order.OrderLine;
 import io.github.vcl.order.PaymentDescription;
 import io.github.vcl.order.PaymentObservation;
+import io.github.vcl.order.PaymentSession;
 import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.ReferenceGenerator;
@@ -121,12 +121,14 @@ abstract class OrderStoreContract {
                 .andThen(x -> x.observePayment(authorized(55000, 0, at)));
 
         Order presumed = Order.awaitingPayment(fast.reference(), fast.amount());
-        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), "wrong-hash"));
+        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), Optional.of("wrong-hash")));
         assertEquals(fast, store.find(fast.reference()).orElseThrow());
-        assertTrue(store.applyToAwaitingPayment(presumed, callback.apply(presumed), "cb-hash"));
-        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), "cb-hash"), "only once");
+        assertTrue(store.applyToAwaitingPayment(presumed, callback.apply(presumed), Optional.of("cb-hash")));
+        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), Optional.of("cb-hash")), "only once");
         Order unknown = Order.awaitingPayment(Reference.of("nobody-has-this-2"), fast.amount());
-        assertFalse(store.applyToAwaitingPayment(unknown, callback.apply(unknown), "cb-hash"));
+        assertFalse(store.applyToAwaitingPayment(unknown, callback.apply(unknown), Optional.of("cb-hash")));
+        assertFalse(store.applyToAwaitingPayment(unknown, callback.apply(unknown), Optional.empty()),
+                "without a token (a signed webhook) an unknown reference still writes nothing");
 
         Order viaFastPath = store.find(fast.reference()).orElseThrow();
         Order viaUsualPath = store.apply(callback.apply(usual));
@@ -270,10 +272,10 @@ abstract class OrderStoreContract {
         Order filed = store.apply(paid.paymentHistoryFiled("order-details link", Source.RECONCILER,
                 base.plusSeconds(1)));
         assertTrue(indexed(dueBy, first), "an open reservation stays followed");
-        assertTrue(store.postponeFollowUp(filed, dueBy.plusSeconds(60)));
+        assertTrue(store.reschedule(filed, Optional.of(dueBy.plusSeconds(60))));
         assertFalse(indexed(dueBy, first), "followed again only when its next look is due");
         assertTrue(indexed(dueBy.plusSeconds(60), first));
-        assertFalse(store.postponeFollowUp(paid, dueBy.plusSeconds(120)), "not over a newer version");
+        assertFalse(store.reschedule(paid, Optional.of(dueBy.plusSeconds(120))), "not over a newer version");
 
         store.apply(filed.observePayment(authorized(55000, 55000, base.plusSeconds(2))));
         Page<PendingOrder> afterSettling = store.needingReconciliation(dueBy, 100, null);

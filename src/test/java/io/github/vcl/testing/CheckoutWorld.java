@@ -7,8 +7,10 @@ import io.github.vcl.local.gateway.Routes;
 import io.github.vcl.local.simulator.Credentials;
 import io.github.vcl.local.simulator.SimulatorOptions;
 import io.github.vcl.local.simulator.VippsSimulator;
+import io.github.vcl.local.simulator.webhooks.WebhookRegistration;
 import io.github.vcl.order.Reference;
 import io.github.vcl.store.ShopOrders;
+import io.github.vcl.vipps.webhook.model.WebhookEvents;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,6 +45,7 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
     private LocalGateway gateway;
     private MockEventServerInvoker lambda;
     private DynamoDbClient dynamo;
+    private WebhookRegistration webhook;
     private String table;
 
     /** The world of the running test application. */
@@ -101,6 +104,12 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         config.put("vcl.staff.ola.api-key", SUPPORT_API_KEY);
         config.put("vcl.staff.ola.rights", "support");
         config.put("quarkus.funqy.export", function);
+        if ("webhooks".equals(function)) {
+            // As infra/register-webhooks.sh does for a deployment: registered at Vipps, its secret in the configuration.
+            webhook = simulator.registerWebhook(gateway.baseUrl().resolve("webhooks/vipps"),
+                    WebhookEvents.ALL.toArray(String[]::new));
+            config.put("vcl.webhook-secret", webhook.secret());
+        }
         config.putAll(overrides);
         current = this;
         return config;
@@ -116,6 +125,11 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
 
     public VippsSimulator simulator() {
         return simulator;
+    }
+
+    /** The webhook registration of a world exporting the webhooks function. */
+    public WebhookRegistration webhook() {
+        return webhook;
     }
 
     public LocalGateway gateway() {

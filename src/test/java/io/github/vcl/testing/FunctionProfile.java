@@ -66,6 +66,14 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
         }
     }
 
+    /** The webhooks function, registered at the simulator for every ePayment event. */
+    public static class Webhooks extends FunctionProfile {
+        @Override
+        protected String function() {
+            return "webhooks";
+        }
+    }
+
     public static class Support extends FunctionProfile {
         @Override
         protected String function() {
