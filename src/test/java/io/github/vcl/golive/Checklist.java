@@ -5,7 +5,6 @@ import io.github.vcl.golive.BackendApi.Answer;
 import io.github.vcl.golive.GoLiveRun.GoOrder;
 import io.github.vcl.golive.Report.Row;
 import io.github.vcl.golive.Report.Status;
-import io.github.vcl.local.gateway.Route;
 import io.github.vcl.local.gateway.Routes;
 import io.github.vcl.local.simulator.RecordedRequest;
 import io.github.vcl.local.simulator.VippsSimulator;
@@ -75,17 +74,51 @@ final class Checklist {
                         + "design guidelines: the official Vipps MobilePay logo and payment button, the brand named "
                         + "correctly, no own variations of the marks. A program cannot judge branding.")
                 .evidence("Guidelines: https://developer.vippsmobilepay.com/docs/design-guidelines/")
-                .evidence("Payment pages are Vipps MobilePay's own (Checkout): checkoutFrontendUrl is opened "
+                .evidence("Payment pages are Vipps MobilePay's own: the customer is sent to the URL Vipps returned, "
                         + "unchanged; the return page shows the outcome in Norwegian and English.");
-        List<String> webhookRoutes = Routes.ALL.stream().map(Route::routeKey).filter(k -> k.contains("webhook"))
-                .toList();
-        if (webhookRoutes.isEmpty()) {
-            report.row("webhooks").set(Status.INFO, "Not used: the backend learns every outcome from the Checkout "
-                    + "callback, from polling and from the reconciler (each minute), so there is no webhook to "
-                    + "register (infra/DEPLOY.md#webhooks).");
+        webhooks();
+    }
+
+    /** Whether Vipps' webhooks reach the backend's route: its registrations at Vipps, and deliveries recorded. */
+    private void webhooks() {
+        Row row = report.row("webhooks");
+        boolean route = Routes.ALL.stream().anyMatch(r -> r.routeKey().equals(GoLiveRun.WEBHOOK_ROUTE));
+        if (!route) {
+            row.set(Status.INFO, "Not used: the backend learns every outcome from the Checkout callback, from "
+                    + "polling and from the reconciler (each minute), so there is no webhook to register.");
+            return;
+        }
+        String url = run.api.base() + "webhooks/vipps";
+        if (run.seen.webhooks == null) {
+            if (run.seen.webhooksUnreadable != null) {
+                row.evidence("GET /webhooks/v1/webhooks: " + run.seen.webhooksUnreadable);
+            }
+            missing(row, "the webhook registrations were read");
+            return;
+        }
+        List<io.github.vcl.vipps.webhook.model.Webhook> ours = run.seen.webhooks.stream()
+                .filter(w -> url.equals(w.url())).toList();
+        ours.forEach(w -> row.evidence("Registered at Vipps (GET /webhooks/v1/webhooks): " + w.url() + " for "
+                + w.events()));
+        run.orders.stream().filter(o -> o.detail != null).forEach(o -> {
+            for (JsonNode e : o.detail.path("history")) {
+                if ("WEBHOOK".equals(e.path("source").asText())) {
+                    row.evidence(o.reference + ": " + e.path("event").asText() + " recorded from a webhook at "
+                            + e.path("at").asText());
+                }
+            }
+        });
+        if (!ours.isEmpty()) {
+            row.set(Status.PROVEN, "Vipps MobilePay sends the ePayment events to the backend's signed webhook route "
+                    + GoLiveRun.WEBHOOK_ROUTE + ".");
+        } else if (epayment) {
+            row.set(Status.FAILED, "No webhook registration at Vipps points at " + url + ": the ePayment flow needs "
+                    + "one (POST /webhooks/v1/webhooks in each environment, its secret in the stack's webhook "
+                    + "secret).");
         } else {
-            report.row("webhooks").set(Status.INFO, "The backend receives ePayment webhooks at "
-                    + String.join(", ", webhookRoutes) + "; register them in each environment (infra/DEPLOY.md).");
+            row.set(Status.INFO, "The backend has " + GoLiveRun.WEBHOOK_ROUTE + " for ePayment payments; no "
+                    + "registration at Vipps points at it. The Checkout flow does not need it: the Checkout callback, "
+                    + "polling and the reconciler decide.");
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.vcl.golive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vcl.golive.BackendApi.Answer;
+import io.github.vcl.local.gateway.Routes;
 import io.github.vcl.vipps.VippsApiException;
 import io.github.vcl.vipps.epayment.model.Payment;
 import io.github.vcl.vipps.epayment.model.PaymentEvent;
@@ -33,6 +34,7 @@ import java.util.UUID;
  */
 final class GoLiveRun {
     static final String CONFIRMATION = "MOVE-REAL-MONEY";
+    static final String WEBHOOK_ROUTE = "POST /webhooks/vipps";
 
     /** How to run: environment, amount, who approves, how long to wait, where to talk to a person. */
     record Settings(boolean production, long amount, Optional<String> flow, Approver approver,
@@ -103,6 +105,8 @@ final class GoLiveRun {
         Answer searchByReference;
         Answer searchByShopOrder;
         String redirectAnswer;
+        List<io.github.vcl.vipps.webhook.model.Webhook> webhooks;
+        String webhooksUnreadable;
         String stoppedAt;
     }
 
@@ -205,6 +209,10 @@ final class GoLiveRun {
                 "{}"), 401, "Vipps' callback token");
         expect(api.open("GET /return/{reference}/status", api.base().resolve("return/" + probe + "/status?t=x")),
                 404, "the customer's return token");
+        if (Routes.ALL.stream().anyMatch(r -> r.routeKey().equals(WEBHOOK_ROUTE))) {
+            expect(api.open(WEBHOOK_ROUTE, api.base().resolve("webhooks/vipps"), "{}"), 401,
+                    "Vipps' webhook signature");
+        }
         try {
             vipps.token();
             seen.routeProbes.add("POST /accesstoken/get at " + target.vipps().baseUrl()
@@ -542,6 +550,12 @@ final class GoLiveRun {
             }
             say("  " + o.reference + "  Vipps " + p.state() + " " + atVipps + " — ours " + d.text("status") + ": "
                     + o.entry.verdict);
+        }
+        try {
+            seen.webhooks = vipps.webhooks();
+        } catch (VippsApiException e) {
+            seen.webhooksUnreadable = "HTTP " + e.httpStatus() + ": " + e.staffMessage()
+                    + e.traceId().map(t -> " (traceId " + t + ")").orElse("");
         }
         GoOrder any = order("refunded");
         seen.searchByReference = api.search("reference=" + any.reference);

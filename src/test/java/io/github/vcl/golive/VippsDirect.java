@@ -15,6 +15,8 @@ import io.github.vcl.vipps.model.Amount;
 import io.github.vcl.vipps.ordermanagement.OrderManagementClient;
 import io.github.vcl.vipps.ordermanagement.model.OrderInfo;
 import io.github.vcl.vipps.token.AccessTokenResponse;
+import io.github.vcl.vipps.webhook.model.Webhook;
+import io.github.vcl.vipps.webhook.model.WebhookList;
 
 import java.io.IOException;
 import java.net.URI;
@@ -97,6 +99,13 @@ final class VippsDirect {
             }
             throw e;
         }
+    }
+
+    /** {@code GET /webhooks/v1/webhooks}: the sales unit's webhook registrations. */
+    List<Webhook> webhooks() {
+        RawResponse answer = bearer(VippsOperation.WEBHOOKS_LIST, null, "GET", "/webhooks/v1/webhooks", null, null);
+        WebhookList list = VippsJson.readResponse(VippsOperation.WEBHOOKS_LIST, null, answer, WebhookList.class);
+        return list.webhooks() == null ? List.of() : list.webhooks();
     }
 
     /** A refund made directly at Vipps, as staff would in the merchant portal; our record does not know it. */
