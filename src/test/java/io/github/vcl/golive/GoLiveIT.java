@@ -27,6 +27,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,8 +55,9 @@ class GoLiveIT {
     private static final Path BASEDIR = Path.of(System.getProperty("project.basedir", ".")).toAbsolutePath();
     private static final Path OUT = BASEDIR.resolve("target/go-live-it");
     /** What the simulator's Checkout session holds about the customer (local/simulator/checkout/CheckoutSession). */
+    private static final String CUSTOMER_PHONE = "4791234567";
     private static final List<String> CUSTOMER = List.of("Ola", "Nordmann", "ola.nordmann@example.com",
-            "4791234567", "Robert Levins gate", "0154 Oslo");
+            CUSTOMER_PHONE, "Robert Levins gate", "0154 Oslo");
 
     private static Target local;
     private static final List<Path> reports = Collections.synchronizedList(new ArrayList<>());
@@ -122,6 +130,59 @@ class GoLiveIT {
 
     @Test
     @Order(2)
+    void aPersonWithTheAppGetsTheLinkAndAQrCodeAndEachOrderShowsItsProgress() {
+        ScheduledExecutorService person = Executors.newSingleThreadScheduledExecutor();
+        Pattern asked = Pattern.compile("order (that should end \\w+|the customer rejects) — reference (\\S+)");
+        try {
+            // the person reads the link a moment later and decides in "the app" (the simulated customer)
+            GoLive.Result result = goLive(local, "person", "yes\n", variable -> null, line -> {
+                Matcher m = asked.matcher(line);
+                if (m.find()) {
+                    boolean reject = m.group(1).contains("rejects");
+                    person.schedule(() -> {
+                        if (reject) {
+                            simulator().customer().reject(m.group(2));
+                        } else {
+                            simulator().customer().approve(m.group(2));
+                        }
+                    }, 1500, TimeUnit.MILLISECONDS);
+                }
+            }, "--approver", "person");
+
+            assertEquals(GoLive.PASSED, result.exit(), console);
+            assertTrue(console.contains("pay with the Vipps MobilePay app and APPROVE"), console);
+            assertTrue(console.contains("REJECT this one"), console);
+            assertTrue(console.contains("█") && console.contains("\u001b[30;107m"), "a QR code per order");
+            for (Report.OrderEntry o : result.report().orders) {
+                assertTrue(console.contains(o.reference + "  Vipps: CREATED        waiting 0:0"), "progress of "
+                        + o.reference);
+            }
+            assertEquals(Report.Status.PROVEN, result.report().row("redirect").status,
+                    "the person confirmed the return page");
+        } finally {
+            person.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void vippsTestApproveEndpointApprovesAndWhatItCannotShowNeedsAPerson() {
+        GoLive.Result result = goLive(local, "vipps-test-approver", "",
+                variable -> variable.equals("VIPPS_TEST_PHONE") ? CUSTOMER_PHONE : null, line -> { },
+                "--approver", "vipps-test");
+
+        assertEquals(GoLive.PASSED, result.exit(), console);
+        Report report = result.report();
+        assertEquals(4, report.orders.size(), "this approver cannot reject: no fifth order");
+        assertEquals(Report.Status.NEEDS_PERSON, report.row("callback-failure").status);
+        assertEquals(Report.Status.NEEDS_PERSON, report.row("redirect").status);
+        assertEquals(Report.Status.PROVEN, report.row("final-states").status);
+        assertTrue(simulator().requests().stream().anyMatch(r -> r.path().startsWith("/epayment/v1/test/payments/")
+                && r.path().endsWith("/approve")), "approved through the test approve endpoint");
+    }
+
+    @Test
+    @Order(4)
     void aWrongStaffKeyIsNamedAndNothingIsCreated() {
         GoLive.Result result = goLive(local.withStaffKey(Secret.of("a-staff-key-nobody-was-ever-given-0123456789")),
                 "wrong-staff-key", "");
@@ -133,7 +194,7 @@ class GoLiveIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void aRouteTheApiLacksIsNamed() {
         try (RouteHidingProxy stack = RouteHidingProxy.start(local.api(),
                 new Route("POST", "/orders/{reference}/refund", "operations"))) {
@@ -147,7 +208,7 @@ class GoLiveIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void vippsRefusingTheMerchantKeysIsNamed() {
         VippsSettings real = local.vipps();
         VippsSettings wrong = VippsSettings.of(real.baseUrl(), real.clientId(), Secret.of("not-the-client-secret"),
@@ -160,7 +221,7 @@ class GoLiveIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void vippsRefusingACaptureIsReportedWithItsTraceIdAndTheRunTidiesUp() {
         simulator().faults().on(Operation.CAPTURE).respond(403).times(1);
 
@@ -182,7 +243,7 @@ class GoLiveIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void productionIsNotStartedWithoutTheTypedWord() {
         int sessions = sessionsCreated();
 
@@ -195,7 +256,7 @@ class GoLiveIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void productionRefundsAndCancelsWhatItCreatedButTheAuthorizedOrder() {
         GoLive.Result result = goLive(local, "production", GoLiveRun.CONFIRMATION + "\n", "--vipps", "production");
 
@@ -211,7 +272,7 @@ class GoLiveIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void noReportHoldsAKeyOrTheCustomersPersonalData() throws IOException {
         assertFalse(reports.isEmpty());
         List<String> secrets = new ArrayList<>(local.secrets());
@@ -233,16 +294,34 @@ class GoLiveIT {
 
     /** One go-live run against {@code target}, its report in target/go-live-it/{@code name}. */
     private static GoLive.Result goLive(Target target, String name, String typed, String... more) {
+        return goLive(target, name, typed, variable -> null, line -> { }, more);
+    }
+
+    /** With an environment and someone reading the console line by line, as a person at the terminal would. */
+    private static GoLive.Result goLive(Target target, String name, String typed, UnaryOperator<String> env,
+                                        Consumer<String> reader, String... more) {
         List<String> args = new ArrayList<>(List.of("--local", "--out", OUT.resolve(name).toString()));
         args.addAll(List.of(more));
         Properties properties = new Properties();
         properties.setProperty("project.basedir", BASEDIR.toString());
         GoLiveOptions options = GoLiveOptions.parse(properties, args.toArray(String[]::new));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            private int lineStart;
+
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                super.write(b, off, len);
+                String all = toString(StandardCharsets.UTF_8);
+                int end;
+                while ((end = all.indexOf('\n', lineStart)) >= 0) {
+                    reader.accept(all.substring(lineStart, end));
+                    lineStart = end + 1;
+                }
+            }
+        };
         GoLive.Result result;
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            result = GoLive.goLive(target, options, variable -> null, new BufferedReader(new StringReader(typed)),
-                    print);
+            result = GoLive.goLive(target, options, env, new BufferedReader(new StringReader(typed)), print);
         }
         console = out.toString(StandardCharsets.UTF_8);
         System.out.println("[GoLiveIT " + name + "]\n" + console);
