@@ -56,7 +56,7 @@ public final class GoLive {
             }
             return USAGE;
         } catch (RuntimeException e) {
-            out.println("go-live: the local run could not start: " + e.getMessage());
+            out.println("go-live: could not start: " + e.getMessage());
             return USAGE;
         }
         try (target) {
