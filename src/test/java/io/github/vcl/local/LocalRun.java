@@ -84,6 +84,8 @@ public final class LocalRun implements AutoCloseable {
     private LocalGateway gateway;
     private DemoShop shop;
     private Reaper reaper;
+    private String shopKey;
+    private String staffKey;
     private volatile boolean closed;
 
     private LocalRun(Options options) {
@@ -137,8 +139,8 @@ public final class LocalRun implements AutoCloseable {
             simulator = VippsSimulator.start(SimulatorOptions.defaults());
             started.add(simulator);
 
-            String shopKey = randomKey();
-            String staffKey = randomKey();
+            shopKey = randomKey();
+            staffKey = randomKey();
             String tokenSecret = randomKey();
             List<String> functions = functions();
             // The gateway comes first: its URL is every function's public base URL. Until the functions poll, an
@@ -364,6 +366,21 @@ public final class LocalRun implements AutoCloseable {
 
     public URI apiUrl() {
         return gateway.baseUrl();
+    }
+
+    /** The shop server's generated API key, for a client of this run in the same JVM (the go-live kit). */
+    public String shopKey() {
+        return shopKey;
+    }
+
+    /** The demo staff member's generated API key (operations, support). */
+    public String staffKey() {
+        return staffKey;
+    }
+
+    /** This run's simulated Vipps MobilePay: its keys, recorded requests, deliveries and planned faults. */
+    public VippsSimulator simulator() {
+        return simulator;
     }
 
     /** Every process this run started (dynalite and the function JVMs), for checking that none outlives it. */
