@@ -48,6 +48,9 @@ public final class CallbackSender implements AutoCloseable {
     }
 
     public void send(Outgoing outgoing) {
+        if (faults.silenced(new String(outgoing.body(), StandardCharsets.UTF_8))) {
+            return;
+        }
         List<Outgoing> toSend = faults.apply(outgoing);
         toSend.forEach(delivery -> thread.execute(() -> deliverWithRetries(delivery)));
     }
