@@ -261,6 +261,19 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** True when {@code target/function.zip} is the JVM-mode artifact (with {@code lib/}), which this system runs. */
+    public static boolean jvmModeArtifact(Path projectDir) {
+        Path zip = projectDir.resolve("target/function.zip");
+        if (!Files.isRegularFile(zip)) {
+            return false;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(zip.toFile())) {
+            return jar.stream().anyMatch(e -> e.getName().startsWith("lib/"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The Lambda artifact the build made: {@code target/function.zip}. */
     static Path functionZip(Path projectDir) {
         Path zip = projectDir.resolve("target/function.zip");

@@ -1,0 +1,68 @@
+package io.github.vcl.chaos;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The knobs of one chaos run, from system properties ({@code -Dchaos.orders=1000}). The seed decides every choice the
+ * run makes (carts, customers, operations, which Vipps and DynamoDB calls fail, which callbacks go astray, where the
+ * JVMs die); thread timing still varies between runs of one seed, so a seed reproduces the plan, not every interleaving.
+ *
+ * @param seed                   {@code chaos.seed} (default 1; {@code random} picks one, printed at start)
+ * @param orders                 {@code chaos.orders}: shop orders driven concurrently (default 200)
+ * @param ramp                   over how long the orders start (default 0.15 s per order)
+ * @param instances              {@code chaos.instances}: execution environments per function (default 2), so that
+ *                               concurrent requests for one order really run in parallel
+ * @param vippsFaultRate         {@code chaos.vipps-fault-rate}: share of Vipps calls answered with a fault (0.15)
+ * @param dynamoFaultRate        {@code chaos.dynamo-fault-rate}: share of DynamoDB calls throttled or failed (0.04)
+ * @param kills                  {@code chaos.kills}: function JVMs to SIGKILL (default max(6, orders / 60))
+ * @param sessionLifetime        our {@code vcl.session-lifetime} in the run (12 s), shorter than Vipps' window
+ * @param vippsWindow            the simulated Checkout session and payment lifetime (40 s)
+ * @param vippsReadTimeout       our {@code vipps.timeouts.read} in the run (2 s); a late answer comes after it
+ * @param reconcileEvery         how often the harness invokes the reconciler while faults run (8 s)
+ * @param maxConvergenceRuns     reconcile runs tried after the faults stop before giving up (6)
+ * @param environment            {@code chaos.env.NAME=value}: added to every function's environment
+ * @param reportDoc              {@code chaos.report-doc}: a Markdown file whose table section the run rewrites, if set
+ */
+public record ChaosSettings(long seed, int orders, Duration ramp, int instances, double vippsFaultRate,
+                            double dynamoFaultRate, int kills, Duration sessionLifetime, Duration vippsWindow,
+                            Duration vippsReadTimeout, Duration reconcileEvery, int maxConvergenceRuns,
+                            Map<String, String> environment, Path reportDoc) {
+
+    public static ChaosSettings fromSystemProperties() {
+        String seedText = System.getProperty("chaos.seed", "1").trim();
+        long seed = seedText.isEmpty() || seedText.equals("random") ? System.nanoTime() & 0xFFFFFFFFL
+                : Long.parseLong(seedText);
+        int orders = Integer.getInteger("chaos.orders", 200);
+        Map<String, String> env = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("chaos.env."))
+                .sorted().forEach(n -> env.put(n.substring("chaos.env.".length()), System.getProperty(n)));
+        String doc = System.getProperty("chaos.report-doc", "").trim();
+        return new ChaosSettings(seed, orders, Duration.ofMillis(150L * orders),
+                Integer.getInteger("chaos.instances", 2),
+                Double.parseDouble(System.getProperty("chaos.vipps-fault-rate", "0.15")),
+                Double.parseDouble(System.getProperty("chaos.dynamo-fault-rate", "0.04")),
+                Integer.getInteger("chaos.kills", Math.max(6, orders / 60)),
+                Duration.ofSeconds(12), Duration.ofSeconds(40), Duration.ofSeconds(2), Duration.ofSeconds(8),
+                Integer.getInteger("chaos.max-convergence-runs", 6), Map.copyOf(env),
+                doc.isEmpty() ? null : Path.of(doc));
+    }
+
+    /** The environment every function gets in this run: reconciler off its timer, short lifetimes and timeouts. */
+    Map<String, String> functionEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("VCL_SESSION_LIFETIME", "PT" + sessionLifetime.toSeconds() + "S");
+        env.put("VIPPS_TIMEOUTS_READ", vippsReadTimeout.toMillis() + "ms");
+        env.put("VIPPS_TIMEOUTS_CONNECT", "1s");
+        env.putAll(environment);
+        return env;
+    }
+
+    /** How to run this plan again. */
+    String reproduce() {
+        return "./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ChaosIT -Dchaos.seed="
+                + seed + " -Dchaos.orders=" + orders;
+    }
+}
