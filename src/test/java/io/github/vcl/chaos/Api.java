@@ -27,7 +27,8 @@ final class Api {
     record Reply(int status, String body, String contentType, String requestId, Optional<Duration> retryAfter,
                  String location, Lost lost) {
 
-        enum Lost { NO, TIMEOUT, BROKEN }
+        /** Why there is no answer: none came in time, the connection broke, or it came and the network lost it. */
+        enum Lost { NO, TIMEOUT, BROKEN, DROPPED }
 
         boolean answered() {
             return lost == Lost.NO;

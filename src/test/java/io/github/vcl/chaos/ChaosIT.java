@@ -24,8 +24,9 @@ class ChaosIT {
         assumeTrue(LocalSystem.jvmModeArtifact(BASEDIR), "target/function.zip is not a JVM-mode Lambda artifact "
                 + "(native build): the chaos run starts the JVM one under the runtime interface client");
         ChaosSettings settings = ChaosSettings.fromSystemProperties();
-        Verdict verdict = new ChaosRun(settings, BASEDIR, System.out).run();
-        Path report = ChaosReport.write(verdict, BASEDIR);
+        ChaosRun run = new ChaosRun(settings, BASEDIR, System.out);
+        Verdict verdict = run.run();
+        Path report = ChaosReport.write(verdict, run.journal(), BASEDIR);
         String markdown = ChaosReport.markdown(verdict);
         System.out.println(markdown);
         if (!verdict.passed()) {

@@ -53,6 +53,28 @@ final class ChaosReport {
         return md.toString();
     }
 
+    static String journal(Journal journal) {
+        StringBuilder text = new StringBuilder();
+        journal.orders.values().stream().sorted(java.util.Comparator.comparingInt(o -> o.index)).forEach(order -> {
+            text.append(order.shopOrderId).append(" amount ").append(order.amount).append(" attempts ")
+                    .append(order.references).append(" customer ").append(order.customer).append('\n');
+            journal.intents.stream().filter(i -> i.order == order.index).forEach(intent -> {
+                text.append("  ").append(intent.misuseOf != null ? "MISUSE " : "").append(intent.type).append(' ')
+                        .append(intent.reference == null ? "" : intent.reference + " ")
+                        .append(intent.amount == null ? "all" : intent.amount).append(" by ").append(intent.actor)
+                        .append(" key ").append(intent.key).append('\n');
+                intent.replies.forEach(r -> text.append("    → ").append(r.answered() ? r.status() + " "
+                        + (r.body() == null ? "" : r.body().length() > 400 ? r.body().substring(0, 400) : r.body())
+                        : "lost (" + r.lost() + ")" + (r.status() > 0 ? ", was " + r.status() : ""))
+                        .append(r.requestId() == null ? "" : "  [" + r.requestId() + "]").append('\n'));
+            });
+            journal.portal.stream().filter(p -> p.order() == order.index).forEach(p -> text.append("  PORTAL ")
+                    .append(p).append('\n'));
+        });
+        journal.notes.forEach(note -> text.append(note).append('\n'));
+        return text.toString();
+    }
+
     private static void rows(StringBuilder md, List<Verdict.Check> checks) {
         for (Verdict.Check check : checks) {
             md.append("| ").append(escape(check.name())).append(" | ").append(check.passed() ? "pass" : "**FAIL**")
@@ -68,13 +90,17 @@ final class ChaosReport {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 
-    /** Writes the report beside the build output, and into the report document when one is configured. */
-    static Path write(Verdict verdict, Path projectDir) {
+    /**
+     * Writes the report beside the build output (with the journal: every shop order's attempts, customer, intents
+     * and every answer they got, for following an offender), and into the report document when one is configured.
+     */
+    static Path write(Verdict verdict, Journal journal, Path projectDir) {
         String md = markdown(verdict);
         try {
-            Path file = Files.createDirectories(projectDir.resolve("target/chaos"))
-                    .resolve("report-" + verdict.settings.seed() + ".md");
+            Path dir = Files.createDirectories(projectDir.resolve("target/chaos"));
+            Path file = dir.resolve("report-" + verdict.settings.seed() + ".md");
             Files.writeString(file, md);
+            Files.writeString(dir.resolve("journal-" + verdict.settings.seed() + ".txt"), journal(journal));
             Path doc = verdict.settings.reportDoc();
             if (doc != null && Files.isRegularFile(doc)) {
                 String text = Files.readString(doc);

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +101,8 @@ final class ChaosRun {
             int failuresDuringChaos = world.reconcileFailures();
             kills.disable();
             faults.stop();
+            kills.kills().forEach(k -> journal.notes.add("KILL " + k));
+            kills.misses().forEach(m -> journal.notes.add("KILL MISSED " + m));
             Duration chaosTime = Duration.between(chaosStart, Instant.now());
             Map<String, Long> injected = faults.injected();
             out.printf("[chaos] faults stopped after %d s: %s; kills %d%n", chaosTime.toSeconds(), injected,
@@ -169,14 +170,20 @@ final class ChaosRun {
         return open.size();
     }
 
-    /** Until no payment can change by itself any more: every Vipps window over, and late callbacks delivered. */
+    /**
+     * Until nothing can change by itself any more: every Vipps window over, late callbacks delivered, and the last
+     * operation past the grace the reconciler leaves the call that recorded it.
+     */
     private void awaitVippsWindows() {
         Instant last = world.system.simulator().ledger().values().stream()
                 .filter(p -> p.state() == io.github.vcl.local.simulator.epayment.SimulatedPayment.State.CREATED)
-                .map(PaymentSnapshot::expiresAt).max(Instant::compareTo).orElse(Instant.now());
-        Instant until = last.plusSeconds(1).isAfter(Instant.now().plusSeconds(10)) ? last.plusSeconds(1)
-                : Instant.now().plusSeconds(10);
-        out.printf("[chaos] waiting %d s for the last Vipps windows and late callbacks%n",
+                .map(PaymentSnapshot::expiresAt).max(Instant::compareTo).orElse(Instant.now()).plusSeconds(1);
+        Instant graceOver = Instant.ofEpochMilli(journal.lastOperationSent.get()).plus(settings.operationGrace())
+                .plusSeconds(1);
+        Instant until = Instant.now().plusSeconds(10);
+        until = last.isAfter(until) ? last : until;
+        until = graceOver.isAfter(until) ? graceOver : until;
+        out.printf("[chaos] waiting %d s for the last Vipps windows, late callbacks and operation grace%n",
                 Duration.between(Instant.now(), until).toSeconds());
         sleepQuietly(Duration.between(Instant.now(), until));
         world.system.simulator().expireDue();
@@ -223,9 +230,5 @@ final class ChaosRun {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    static Random random(long seed, long stream) {
-        return new Random(Seeds.mix(seed, stream, 0, 0));
     }
 }

@@ -12,9 +12,10 @@ import java.util.Map;
  *
  * @param seed                   {@code chaos.seed} (default 1; {@code random} picks one, printed at start)
  * @param orders                 {@code chaos.orders}: shop orders driven concurrently (default 200)
- * @param ramp                   over how long the orders start (default 0.15 s per order)
- * @param instances              {@code chaos.instances}: execution environments per function (default 2), so that
- *                               concurrent requests for one order really run in parallel
+ * @param ramp                   over how long the orders start (default 0.25 s per order)
+ * @param instances              {@code chaos.instances}: execution environments per interactive function at the
+ *                               start (default 2), so that concurrent requests for one order really run in parallel
+ * @param maxInstances           {@code chaos.max-instances}: how far they scale out when all are busy (default 5)
  * @param vippsFaultRate         {@code chaos.vipps-fault-rate}: share of Vipps calls answered with a fault (0.15)
  * @param dynamoFaultRate        {@code chaos.dynamo-fault-rate}: share of DynamoDB calls throttled or failed (0.04)
  * @param kills                  {@code chaos.kills}: function JVMs to SIGKILL (default max(6, orders / 60))
@@ -22,13 +23,19 @@ import java.util.Map;
  * @param vippsWindow            the simulated Checkout session and payment lifetime (40 s)
  * @param vippsReadTimeout       our {@code vipps.timeouts.read} in the run (2 s); a late answer comes after it
  * @param reconcileEvery         how often the harness invokes the reconciler while faults run (8 s)
+ * @param operationGrace         our {@code vcl.reconcile.operation-grace} in the run (30 s: longer than the
+ *                               operations function's 25 s timeout, as it must be)
+ * @param longestFollowUp        our {@code vcl.reconcile.longest-follow-up} in the run (10 s instead of an hour), so
+ *                               portal actions on authorized orders show up within the run
  * @param maxConvergenceRuns     reconcile runs tried after the faults stop before giving up (6)
  * @param environment            {@code chaos.env.NAME=value}: added to every function's environment
  * @param reportDoc              {@code chaos.report-doc}: a Markdown file whose table section the run rewrites, if set
  */
-public record ChaosSettings(long seed, int orders, Duration ramp, int instances, double vippsFaultRate,
+public record ChaosSettings(long seed, int orders, Duration ramp, int instances, int maxInstances,
+                            double vippsFaultRate,
                             double dynamoFaultRate, int kills, Duration sessionLifetime, Duration vippsWindow,
-                            Duration vippsReadTimeout, Duration reconcileEvery, int maxConvergenceRuns,
+                            Duration vippsReadTimeout, Duration reconcileEvery, Duration operationGrace,
+                            Duration longestFollowUp, int maxConvergenceRuns,
                             Map<String, String> environment, Path reportDoc) {
 
     public static ChaosSettings fromSystemProperties() {
@@ -40,13 +47,14 @@ public record ChaosSettings(long seed, int orders, Duration ramp, int instances,
         System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("chaos.env."))
                 .sorted().forEach(n -> env.put(n.substring("chaos.env.".length()), System.getProperty(n)));
         String doc = System.getProperty("chaos.report-doc", "").trim();
-        return new ChaosSettings(seed, orders, Duration.ofMillis(150L * orders),
-                Integer.getInteger("chaos.instances", 2),
+        int instances = Integer.getInteger("chaos.instances", 2);
+        return new ChaosSettings(seed, orders, Duration.ofMillis(250L * orders), instances,
+                Math.max(instances, Integer.getInteger("chaos.max-instances", 5)),
                 Double.parseDouble(System.getProperty("chaos.vipps-fault-rate", "0.15")),
                 Double.parseDouble(System.getProperty("chaos.dynamo-fault-rate", "0.04")),
                 Integer.getInteger("chaos.kills", Math.max(6, orders / 60)),
                 Duration.ofSeconds(12), Duration.ofSeconds(40), Duration.ofSeconds(2), Duration.ofSeconds(8),
-                Integer.getInteger("chaos.max-convergence-runs", 6), Map.copyOf(env),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Integer.getInteger("chaos.max-convergence-runs", 6), Map.copyOf(env),
                 doc.isEmpty() ? null : Path.of(doc));
     }
 
@@ -56,6 +64,8 @@ public record ChaosSettings(long seed, int orders, Duration ramp, int instances,
         env.put("VCL_SESSION_LIFETIME", "PT" + sessionLifetime.toSeconds() + "S");
         env.put("VIPPS_TIMEOUTS_READ", vippsReadTimeout.toMillis() + "ms");
         env.put("VIPPS_TIMEOUTS_CONNECT", "1s");
+        env.put("VCL_RECONCILE_OPERATION_GRACE", operationGrace.toSeconds() + "s");
+        env.put("VCL_RECONCILE_LONGEST_FOLLOW_UP", longestFollowUp.toSeconds() + "s");
         env.putAll(environment);
         return env;
     }

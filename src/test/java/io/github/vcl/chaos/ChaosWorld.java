@@ -33,6 +33,7 @@ final class ChaosWorld implements AutoCloseable {
     final LocalSystem system;
     final Api api;
     private final Map<String, LocalLambdas.Invocation> invocations = new ConcurrentHashMap<>();
+    private final java.util.Queue<LocalLambdas.Invocation> all = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger reconcileRuns = new AtomicInteger();
     private final AtomicInteger reconcileFailures = new AtomicInteger();
     private final String scheduledEvent;
@@ -53,8 +54,12 @@ final class ChaosWorld implements AutoCloseable {
                 .withReconcileEvery("off")
                 .withDynamoProxy(true)
                 .withInstances(f -> SCALED.contains(f) ? settings.instances() : 1)
+                .withMaxInstances(f -> SCALED.contains(f) ? settings.maxInstances() : 1)
                 .withEnvironment(settings.functionEnvironment())
-                .withListener(i -> invocations.put(i.requestId(), i)));
+                .withListener(i -> {
+                    invocations.put(i.requestId(), i);
+                    all.add(i);
+                }));
         this.api = new Api(system.apiUrl(), URI.create(system.simulator().baseUrl()));
         try (InputStream in = ChaosWorld.class.getResourceAsStream("/lambda-events/eventbridge-scheduled.json")) {
             scheduledEvent = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -92,6 +97,11 @@ final class ChaosWorld implements AutoCloseable {
             reconcileFailures.incrementAndGet();
             return null;
         }
+    }
+
+    /** Every invocation so far. */
+    java.util.List<LocalLambdas.Invocation> invocations() {
+        return java.util.List.copyOf(all);
     }
 
     int reconcileRuns() {

@@ -131,7 +131,11 @@ final class Journal {
     final Queue<Intent> intents = new ConcurrentLinkedQueue<>();
     final Queue<ServerError> serverErrors = new ConcurrentLinkedQueue<>();
     final Queue<PortalAction> portal = new ConcurrentLinkedQueue<>();
+    /** What the harness itself did that a reader of the journal needs (kills, with the request they ended). */
+    final Queue<String> notes = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    /** When a client last sent a capture, refund or cancel (epoch ms). */
+    final java.util.concurrent.atomic.AtomicLong lastOperationSent = new java.util.concurrent.atomic.AtomicLong();
 
     void count(String name) {
         add(name, 1);

@@ -390,19 +390,26 @@ final class OrderActor implements Runnable {
     /**
      * Sends until an answer that is not worth retrying comes (or {@value #MAX_SENDS} sends): the same key and body
      * after a timeout, a broken connection, a 5xx or a 429 (after its Retry-After). Sometimes the network loses an
-     * answer that did arrive; the client cannot tell that from a timeout.
+     * answer that did arrive; the client cannot tell that from a timeout. Stops early when a request of the same
+     * intent sent at the same time got its answer.
      */
     void sendUntilAnswered(Journal.Intent intent, Random random, Supplier<Api.Reply> send) {
         for (int attempt = 1; attempt <= MAX_SENDS; attempt++) {
             if (attempt > 1) {
+                if (intent.definitive() != null) {
+                    return; // a request sent at the same time got the answer
+                }
                 journal.count("client retries (same key, same body)");
+            }
+            if (!intent.type.equals("initiate")) {
+                journal.lastOperationSent.accumulateAndGet(System.currentTimeMillis(), Math::max);
             }
             Api.Reply reply = send.get();
             observe(reply, intent.type);
             if (reply.answered() && random.nextDouble() < LOSE_ANSWER) {
                 journal.count("answers lost on the way back");
                 reply = new Api.Reply(reply.status(), reply.body(), reply.contentType(), reply.requestId(),
-                        reply.retryAfter(), reply.location(), Api.Reply.Lost.TIMEOUT);
+                        reply.retryAfter(), reply.location(), Api.Reply.Lost.DROPPED);
             }
             intent.replies.add(reply);
             if (!reply.retryable()) {

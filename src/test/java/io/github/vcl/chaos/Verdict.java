@@ -455,7 +455,8 @@ final class Verdict {
         run1.put("shop orders", Integer.toString(settings.orders()));
         run1.put("payment attempts (references answered 201)", Long.toString(journal.orders.values().stream()
                 .mapToLong(o -> o.references.size()).sum()));
-        run1.put("instances per interactive function", Integer.toString(settings.instances()));
+        run1.put("instances per interactive function (start – most)", settings.instances() + " – "
+                + settings.maxInstances());
         run1.put("chaos phase", measured.chaos().toSeconds() + " s");
 
         Map<String, Long> states = new TreeMap<>();
@@ -497,6 +498,19 @@ final class Verdict {
                     counts.get(Math.min(counts.size() - 1, (int) Math.ceil(counts.size() * 0.95) - 1)),
                     counts.get(counts.size() - 1)));
         }
+        Map<String, String> functions = figures.computeIfAbsent("Function invocations (count, p50 / p95 / max ms)",
+                k -> new LinkedHashMap<>());
+        Map<String, List<Long>> millis = new TreeMap<>();
+        run.world().invocations().forEach(i -> millis.computeIfAbsent(i.function(), f -> new ArrayList<>())
+                .add(i.millis()));
+        millis.forEach((function, list) -> {
+            List<Long> sorted = list.stream().sorted().toList();
+            functions.put(function, sorted.size() + ": " + sorted.get(sorted.size() / 2) + " / "
+                    + sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1)) + " / "
+                    + sorted.get(sorted.size() - 1));
+        });
+        functions.put("instances added because all were busy", Integer.toString(run.world().system.lambdas()
+                .scaledOut()));
         Map<String, String> reconcile = figures.computeIfAbsent("Reconciler", k -> new LinkedHashMap<>());
         reconcile.put("runs while faults ran (failed)", measured.reconcileRunsDuringChaos() + " ("
                 + measured.reconcileFailuresDuringChaos() + ")");

@@ -60,57 +60,64 @@ public final class LocalSystem implements AutoCloseable {
      * @param reconcileEvery  {@code vcl.reconcile.every} of the reconcile function ({@code off}: no timer, someone
      *                        else invokes it, as EventBridge does in AWS)
      * @param dynamoProxy     put a {@link DynamoProxy} between the functions and dynalite
-     * @param instances       execution environments per function
+     * @param instances       execution environments per function at the start
+     * @param maxInstances    how far each function scales out when all its instances are busy
      * @param environment     added to every function's environment (after what the system sets)
      * @param listener        told of every invocation
      */
     public record Options(Path projectDir, int apiPort, Path logs, SimulatorOptions simulator, String reconcileEvery,
-                          boolean dynamoProxy, Function<String, Integer> instances, Map<String, String> environment,
+                          boolean dynamoProxy, Function<String, Integer> instances,
+                          Function<String, Integer> maxInstances, Map<String, String> environment,
                           Consumer<LocalLambdas.Invocation> listener) {
 
         public static Options defaults(Path projectDir) {
             return new Options(projectDir, 0, projectDir.resolve("target/local-run"), SimulatorOptions.defaults(),
-                    "30s", false, f -> 1, Map.of(), i -> { });
+                    "30s", false, f -> 1, f -> 1, Map.of(), i -> { });
         }
 
         public Options withApiPort(int value) {
             return new Options(projectDir, value, logs, simulator, reconcileEvery, dynamoProxy, instances,
-                    environment, listener);
+                    maxInstances, environment, listener);
         }
 
         public Options withLogs(Path value) {
             return new Options(projectDir, apiPort, value, simulator, reconcileEvery, dynamoProxy, instances,
-                    environment, listener);
+                    maxInstances, environment, listener);
         }
 
         public Options withSimulator(SimulatorOptions value) {
-            return new Options(projectDir, apiPort, logs, value, reconcileEvery, dynamoProxy, instances, environment,
-                    listener);
+            return new Options(projectDir, apiPort, logs, value, reconcileEvery, dynamoProxy, instances,
+                    maxInstances, environment, listener);
         }
 
         public Options withReconcileEvery(String value) {
-            return new Options(projectDir, apiPort, logs, simulator, value, dynamoProxy, instances, environment,
-                    listener);
+            return new Options(projectDir, apiPort, logs, simulator, value, dynamoProxy, instances, maxInstances,
+                    environment, listener);
         }
 
         public Options withDynamoProxy(boolean value) {
-            return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, value, instances, environment,
-                    listener);
+            return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, value, instances, maxInstances,
+                    environment, listener);
         }
 
         public Options withInstances(Function<String, Integer> value) {
-            return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, dynamoProxy, value, environment,
-                    listener);
+            return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, dynamoProxy, value,
+                    maxInstances, environment, listener);
+        }
+
+        public Options withMaxInstances(Function<String, Integer> value) {
+            return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, dynamoProxy, instances, value,
+                    environment, listener);
         }
 
         public Options withEnvironment(Map<String, String> value) {
             return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, dynamoProxy, instances,
-                    Map.copyOf(value), listener);
+                    maxInstances, Map.copyOf(value), listener);
         }
 
         public Options withListener(Consumer<LocalLambdas.Invocation> value) {
             return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, dynamoProxy, instances,
-                    environment, value);
+                    maxInstances, environment, value);
         }
     }
 
@@ -181,13 +188,18 @@ public final class LocalSystem implements AutoCloseable {
         lambdas = LocalLambdas.start(functions(), new LocalLambdas.Settings(taskRoot, runtime,
                 f -> logs.resolve(f + ".log"))
                 .environment(f -> environment(f, common))
-                .timeouts(f -> TIMEOUTS.getOrDefault(f, Duration.ofSeconds(30)))
+                .timeouts(LocalSystem::timeout)
                 .instances(options.instances())
+                .maxInstances(options.maxInstances())
                 .listener(options.listener())
                 .onProcessStart(p -> watch(p.pid())));
         holder.set(lambdas);
         started.add(lambdas);
         lambdas.awaitReady(START_WAIT);
+    }
+
+    private static Duration timeout(String function) {
+        return TIMEOUTS.getOrDefault(function, Duration.ofSeconds(30));
     }
 
     private void watch(long pid) {
@@ -230,6 +242,8 @@ public final class LocalSystem implements AutoCloseable {
     /** Each function gets only the secrets it uses, as each Lambda does. */
     private Map<String, String> environment(String function, Map<String, String> common) {
         Map<String, String> env = new HashMap<>(common);
+        // as template.yaml: each function knows its own timeout, so it can answer before it
+        env.put("VCL_FUNCTION_TIMEOUT", timeout(function).toSeconds() + "s");
         switch (function) {
             case "initiate" -> {
                 env.put("VCL_SHOP_API_KEY", shopKey);

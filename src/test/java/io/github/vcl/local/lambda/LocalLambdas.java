@@ -24,8 +24,8 @@ import java.util.function.Predicate;
  * The local Lambda service: per function one or more execution environments (instances), each its own JVM
  * ({@link FunctionProcess}) polling its own {@link RuntimeApiServer}, and the {@link FunctionInvoker} the local API
  * Gateway hands its events to. Like Lambda it runs one event at a time per instance, hands an event to an idle
- * instance (waiting a while when all are busy, where Lambda would scale out), and replaces an instance whose process
- * died: the invocation it was running fails as {@code Runtime.ExitError}, the next one goes to a freshly started JVM
+ * instance, starts a new one when all are busy (a cold start, up to a maximum; beyond it the event waits a while for
+ * an instance to become free), and replaces an instance whose process died: the invocation it was running fails as {@code Runtime.ExitError}, the next one goes to a freshly started JVM
  * (a cold start). A timed-out invocation ends its instance too, as Lambda resets the environment after a timeout.
  * Answers as API Gateway does when the Lambda itself fails: a function error (or a crash) becomes
  * {@code 500 {"message":"Internal Server Error"}}, a timeout, a function that is not running or no free instance
@@ -76,6 +76,7 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
         private Function<String, Path> logs;
         private Function<String, Duration> timeouts = f -> Duration.ofSeconds(30);
         private Function<String, Integer> instances = f -> 1;
+        private Function<String, Integer> maxInstances;
         private Duration waitForInstance = Duration.ofSeconds(10);
         private Consumer<Invocation> listener = i -> { };
         private Consumer<FunctionProcess> started = p -> { };
@@ -101,6 +102,12 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
         /** How many execution environments each function has (Lambda's concurrency, fixed here). */
         public Settings instances(Function<String, Integer> value) {
             instances = value;
+            return this;
+        }
+
+        /** How many execution environments a function may scale out to when all are busy (default: no scaling). */
+        public Settings maxInstances(Function<String, Integer> value) {
+            maxInstances = value;
             return this;
         }
 
@@ -192,9 +199,11 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
 
     private final Settings settings;
     private final Map<String, List<Instance>> instances = new LinkedHashMap<>();
+    private final Map<String, Integer> limits = new LinkedHashMap<>();
     private final Map<String, BlockingQueue<Instance>> idle = new LinkedHashMap<>();
     private final AtomicInteger restarts = new AtomicInteger();
     private final AtomicInteger kills = new AtomicInteger();
+    private final AtomicInteger scaledOut = new AtomicInteger();
     private volatile boolean closed;
 
     private LocalLambdas(Settings settings) {
@@ -207,26 +216,49 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
         try {
             for (String function : functions) {
                 int count = Math.max(1, settings.instances.apply(function));
-                List<Instance> list = new ArrayList<>();
+                List<Instance> list = new java.util.concurrent.CopyOnWriteArrayList<>();
                 BlockingQueue<Instance> free = new LinkedBlockingQueue<>();
-                for (int i = 0; i < count; i++) {
-                    Path log = settings.logs.apply(function);
-                    if (i > 0) {
-                        log = log.resolveSibling(log.getFileName().toString().replaceFirst("(\\.log)?$", "." + (i + 1)
-                                + ".log"));
-                    }
-                    Instance instance = lambdas.new Instance(function, i, log);
-                    list.add(instance);
-                    free.add(instance);
-                }
                 lambdas.instances.put(function, list);
                 lambdas.idle.put(function, free);
-                list.forEach(instance -> instance.start(false));
+                lambdas.limits.put(function, Math.max(count, settings.maxInstances == null ? count
+                        : settings.maxInstances.apply(function)));
+                for (int i = 0; i < count; i++) {
+                    free.add(lambdas.newInstance(function));
+                }
             }
             return lambdas;
         } catch (RuntimeException e) {
             lambdas.close();
             throw e;
+        }
+    }
+
+    /** A new execution environment for {@code function}, starting (its first event waits for its cold start). */
+    private Instance newInstance(String function) {
+        List<Instance> list = instances.get(function);
+        synchronized (list) {
+            int index = list.size();
+            Path log = settings.logs.apply(function);
+            if (index > 0) {
+                log = log.resolveSibling(log.getFileName().toString().replaceFirst("(\\.log)?$", "." + (index + 1)
+                        + ".log"));
+            }
+            Instance instance = new Instance(function, index, log);
+            list.add(instance);
+            instance.start(false);
+            return instance;
+        }
+    }
+
+    /** Scales {@code function} out by one instance, reserved for the caller; null at the maximum. */
+    private Instance scaleOut(String function) {
+        List<Instance> list = instances.get(function);
+        synchronized (list) {
+            if (closed || list.size() >= limits.get(function)) {
+                return null;
+            }
+            scaledOut.incrementAndGet();
+            return newInstance(function);
         }
     }
 
@@ -310,6 +342,11 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
         return restarts.get();
     }
 
+    /** How many instances were added because all were busy. */
+    public int scaledOut() {
+        return scaledOut.get();
+    }
+
     /** How many JVMs {@link #killWhere} killed. */
     public int kills() {
         return kills.get();
@@ -342,9 +379,14 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
             return report(function, requestId, start, new Answer(Outcome.NOT_RUNNING, "function '" + function
                     + "' is not part of this build"));
         }
-        Instance instance;
+        Instance instance = free.poll();
+        if (instance == null) {
+            instance = scaleOut(function);
+        }
         try {
-            instance = free.poll(settings.waitForInstance.toMillis(), TimeUnit.MILLISECONDS);
+            if (instance == null) {
+                instance = free.poll(settings.waitForInstance.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return report(function, requestId, start, new Answer(Outcome.THROTTLED, "interrupted"));
