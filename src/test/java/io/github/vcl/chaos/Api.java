@@ -25,7 +25,7 @@ final class Api {
 
     /** What the caller got: an answer, or none. */
     record Reply(int status, String body, String contentType, String requestId, Optional<Duration> retryAfter,
-                 String location, Lost lost) {
+                 String location, Lost lost, java.time.Instant sentAt, long millis) {
 
         /** Why there is no answer: none came in time, the connection broke, or it came and the network lost it. */
         enum Lost { NO, TIMEOUT, BROKEN, DROPPED }
@@ -97,6 +97,8 @@ final class Api {
     }
 
     private Reply send(HttpRequest request) {
+        java.time.Instant sentAt = java.time.Instant.now();
+        long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(Api::seconds);
@@ -104,14 +106,17 @@ final class Api {
             return new Reply(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue(LocalGateway.REQUEST_ID_HEADER).orElse(null), retryAfter, location,
-                    Reply.Lost.NO);
+                    Reply.Lost.NO, sentAt, (System.nanoTime() - start) / 1_000_000);
         } catch (HttpTimeoutException e) {
-            return new Reply(0, null, null, null, Optional.empty(), null, Reply.Lost.TIMEOUT);
+            return new Reply(0, null, null, null, Optional.empty(), null, Reply.Lost.TIMEOUT, sentAt,
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
-            return new Reply(0, null, null, null, Optional.empty(), null, Reply.Lost.BROKEN);
+            return new Reply(0, null, null, null, Optional.empty(), null, Reply.Lost.BROKEN, sentAt,
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Reply(0, null, null, null, Optional.empty(), null, Reply.Lost.BROKEN);
+            return new Reply(0, null, null, null, Optional.empty(), null, Reply.Lost.BROKEN, sentAt,
+                    (System.nanoTime() - start) / 1_000_000);
         }
     }
 

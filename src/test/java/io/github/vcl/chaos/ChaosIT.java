@@ -26,7 +26,7 @@ class ChaosIT {
         ChaosSettings settings = ChaosSettings.fromSystemProperties();
         ChaosRun run = new ChaosRun(settings, BASEDIR, System.out);
         Verdict verdict = run.run();
-        Path report = ChaosReport.write(verdict, run.journal(), BASEDIR);
+        Path report = ChaosReport.write(verdict, run.journal(), run.world().invocations(), BASEDIR);
         String markdown = ChaosReport.markdown(verdict);
         System.out.println(markdown);
         if (!verdict.passed()) {

@@ -63,7 +63,8 @@ final class ChaosReport {
                         .append(intent.reference == null ? "" : intent.reference + " ")
                         .append(intent.amount == null ? "all" : intent.amount).append(" by ").append(intent.actor)
                         .append(" key ").append(intent.key).append('\n');
-                intent.replies.forEach(r -> text.append("    → ").append(r.answered() ? r.status() + " "
+                intent.replies.forEach(r -> text.append("    ").append(r.sentAt()).append(" +").append(r.millis())
+                        .append(" ms → ").append(r.answered() ? r.status() + " "
                         + (r.body() == null ? "" : r.body().length() > 400 ? r.body().substring(0, 400) : r.body())
                         : "lost (" + r.lost() + ")" + (r.status() > 0 ? ", was " + r.status() : ""))
                         .append(r.requestId() == null ? "" : "  [" + r.requestId() + "]").append('\n'));
@@ -94,13 +95,19 @@ final class ChaosReport {
      * Writes the report beside the build output (with the journal: every shop order's attempts, customer, intents
      * and every answer they got, for following an offender), and into the report document when one is configured.
      */
-    static Path write(Verdict verdict, Journal journal, Path projectDir) {
+    static Path write(Verdict verdict, Journal journal, java.util.List<io.github.vcl.local.lambda.LocalLambdas.Invocation>
+            invocations, Path projectDir) {
         String md = markdown(verdict);
         try {
             Path dir = Files.createDirectories(projectDir.resolve("target/chaos"));
             Path file = dir.resolve("report-" + verdict.settings.seed() + ".md");
             Files.writeString(file, md);
             Files.writeString(dir.resolve("journal-" + verdict.settings.seed() + ".txt"), journal(journal));
+            StringBuilder csv = new StringBuilder("function,requestId,status,outcome,millis,waitedMillis\n");
+            invocations.forEach(i -> csv.append(i.function()).append(',').append(i.requestId()).append(',')
+                    .append(i.statusCode()).append(',').append(i.outcome()).append(',').append(i.millis())
+                    .append(',').append(i.waitedMillis()).append('\n'));
+            Files.writeString(dir.resolve("invocations-" + verdict.settings.seed() + ".csv"), csv);
             Path doc = verdict.settings.reportDoc();
             if (doc != null && Files.isRegularFile(doc)) {
                 String text = Files.readString(doc);

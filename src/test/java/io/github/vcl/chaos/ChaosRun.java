@@ -39,7 +39,7 @@ final class ChaosRun {
     }
 
     /** What the phases measured, for the verdict. */
-    record Measured(Duration chaos, int reconcileRunsDuringChaos, int reconcileFailuresDuringChaos,
+    record Measured(Map<String, Duration> phases, Duration chaos, int reconcileRunsDuringChaos, int reconcileFailuresDuringChaos,
                     Map<String, Long> injected, List<RecordedRequest> vippsRequests, int leftoversAsked,
                     Convergence convergence) {
     }
@@ -75,7 +75,9 @@ final class ChaosRun {
         out.printf("[chaos] seed %d, %d orders, %d instances per function; reproduce with: %s%n", settings.seed(),
                 settings.orders(), settings.instances(), settings.reproduce());
         long begin = System.nanoTime();
+        Map<String, Duration> phases = new java.util.LinkedHashMap<>();
         world = ChaosWorld.start(settings, projectDir);
+        phases.put("start the system", Duration.ofNanos(System.nanoTime() - begin));
         try {
             out.printf("[chaos] system up in %d ms: API %s%n", (System.nanoTime() - begin) / 1_000_000,
                     world.system.apiUrl());
@@ -107,16 +109,26 @@ final class ChaosRun {
             Map<String, Long> injected = faults.injected();
             out.printf("[chaos] faults stopped after %d s: %s; kills %d%n", chaosTime.toSeconds(), injected,
                     kills.kills().size());
+            phases.put("orders under faults", chaosTime);
+            Instant mark = Instant.now();
             int leftovers = askLeftoversAgain();
+            phases.put("lost answers asked again", Duration.between(mark, mark = Instant.now()));
             awaitVippsWindows();
+            phases.put("Vipps windows, late callbacks, operation grace", Duration.between(mark, mark = Instant.now()));
             Convergence convergence = converge();
+            phases.put("reconcile until equal", Duration.between(mark, Instant.now()));
             List<RecordedRequest> vippsRequests = world.system.simulator().requests().stream()
                     .filter(r -> !r.path().startsWith("/checkout-frontend")).toList();
             out.printf("[chaos] converged: %s after %d of %d reconcile runs%n", convergence.converged(),
                     convergence.runsNeeded(), convergence.runsTried());
-            Measured measured = new Measured(chaosTime, runsDuringChaos, failuresDuringChaos, injected, vippsRequests,
+            Measured measured = new Measured(phases, chaosTime, runsDuringChaos, failuresDuringChaos, injected, vippsRequests,
                     leftovers, convergence);
-            return Verdict.judge(this, measured);
+            mark = Instant.now();
+            Verdict verdict = Verdict.judge(this, measured);
+            phases.put("checks", Duration.between(mark, Instant.now()));
+            out.printf("[chaos] phases: %s%n", phases.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue().toSeconds() + " s").toList());
+            return verdict;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -82,6 +82,12 @@ final class OrderActor implements Runnable {
     private void shopAndCustomer() {
         Journal.Intent first = initiate(cart, random.nextDouble() < 0.06);
         String reference = reference(first);
+        if (reference == null && random.nextBoolean()) {
+            // no payment came of it: the shop starts over with a new key, as a refused or unanswered request asks
+            journal.count("new attempts after an initiate without 201");
+            first = initiate(cart, false);
+            reference = reference(first);
+        }
         if (reference == null) {
             return;
         }
@@ -167,7 +173,7 @@ final class OrderActor implements Runnable {
         Duration think = Duration.ofMillis(300 + random.nextInt(2700));
         if (choice == Choice.APPROVE_LATE) {
             // after our session lifetime, inside Vipps' window
-            PaymentSnapshot payment = run.world().system.simulator().ledger().get(reference);
+            PaymentSnapshot payment = run.world().system.simulator().payment(reference);
             Instant latest = payment == null ? shownAt.plus(settings.vippsWindow()) : payment.expiresAt();
             Instant at = shownAt.plus(settings.sessionLifetime()).plusMillis(2000 + random.nextInt(
                     (int) Math.max(1000, settings.vippsWindow().minus(settings.sessionLifetime()).toMillis() - 8000)));
@@ -289,12 +295,21 @@ final class OrderActor implements Runnable {
         for (int attempt = 0; attempt < 3; attempt++) {
             Journal.Intent intent = sendOperation(reference, type, value, actor, random);
             Api.Reply answer = intent.definitive();
-            if (answer == null || answer.status() != 409) {
+            if (answer == null || answer.status() != 409 || !stillPossible(reference, type)) {
                 return;
             }
             journal.count("operations refused 409, tried again with a new key");
             sleep(Duration.ofMillis(1500 + random.nextInt(2500)));
         }
+    }
+
+    /** Whether the operation can still do something at Vipps (so staff would try again after a 409). */
+    private boolean stillPossible(String reference, String type) {
+        PaymentSnapshot payment = run.world().system.simulator().payment(reference);
+        if (payment == null) {
+            return false;
+        }
+        return type.equals("refund") ? payment.captured() > payment.refunded() : payment.capturable() > 0;
     }
 
     private Journal.Intent sendOperation(String reference, String type, Long value, String actor, Random random) {
@@ -357,7 +372,7 @@ final class OrderActor implements Runnable {
 
     /** Staff act in the Vipps portal, outside our API, while the payment still has something to capture. */
     private void portal(String reference) {
-        PaymentSnapshot payment = run.world().system.simulator().ledger().get(reference);
+        PaymentSnapshot payment = run.world().system.simulator().payment(reference);
         if (payment == null || payment.capturable() <= 0) {
             return;
         }
@@ -409,7 +424,7 @@ final class OrderActor implements Runnable {
             if (reply.answered() && random.nextDouble() < LOSE_ANSWER) {
                 journal.count("answers lost on the way back");
                 reply = new Api.Reply(reply.status(), reply.body(), reply.contentType(), reply.requestId(),
-                        reply.retryAfter(), reply.location(), Api.Reply.Lost.DROPPED);
+                        reply.retryAfter(), reply.location(), Api.Reply.Lost.DROPPED, reply.sentAt(), reply.millis());
             }
             intent.replies.add(reply);
             if (!reply.retryable()) {
@@ -435,7 +450,7 @@ final class OrderActor implements Runnable {
     }
 
     private Duration timeout(Random random) {
-        return Duration.ofMillis(6000 + random.nextInt(6000));
+        return Duration.ofMillis(8000 + random.nextInt(12000));
     }
 
     private String key(String kind, Random random) {

@@ -457,7 +457,7 @@ final class Verdict {
                 .mapToLong(o -> o.references.size()).sum()));
         run1.put("instances per interactive function (start – most)", settings.instances() + " – "
                 + settings.maxInstances());
-        run1.put("chaos phase", measured.chaos().toSeconds() + " s");
+        measured.phases().forEach((phase, time) -> run1.put("time: " + phase, time.toSeconds() + " s"));
 
         Map<String, Long> states = new TreeMap<>();
         for (PaymentSnapshot payment : ledger.values()) {
@@ -509,6 +509,12 @@ final class Verdict {
                     + sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1)) + " / "
                     + sorted.get(sorted.size() - 1));
         });
+        List<Long> dynamo = run.world().system.dynamoProxy().forwardMillis().stream().sorted().toList();
+        if (!dynamo.isEmpty()) {
+            functions.put("DynamoDB (dynalite) calls", dynamo.size() + ": " + dynamo.get(dynamo.size() / 2) + " / "
+                    + dynamo.get(Math.min(dynamo.size() - 1, (int) Math.ceil(dynamo.size() * 0.95) - 1)) + " / "
+                    + dynamo.get(dynamo.size() - 1));
+        }
         functions.put("instances added because all were busy", Integer.toString(run.world().system.lambdas()
                 .scaledOut()));
         Map<String, String> reconcile = figures.computeIfAbsent("Reconciler", k -> new LinkedHashMap<>());

@@ -99,6 +99,7 @@ public final class DynamoProxy implements AutoCloseable {
     });
     private final List<Hold> holds = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
+    private final List<Long> forwardMillis = new CopyOnWriteArrayList<>();
     private volatile Function<Request, Optional<Fault>> faults = r -> Optional.empty();
 
     private DynamoProxy(HttpServer server, URI target) {
@@ -146,6 +147,11 @@ public final class DynamoProxy implements AutoCloseable {
         holds.clear();
     }
 
+    /** How long the table took to answer each forwarded call, in milliseconds, oldest first. */
+    public List<Long> forwardMillis() {
+        return List.copyOf(forwardMillis);
+    }
+
     /** What was injected so far, by kind ({@code Fault} names and {@code HELD}). */
     public Map<String, Long> injected() {
         Map<String, Long> counts = new TreeMap<>();
@@ -178,7 +184,9 @@ public final class DynamoProxy implements AutoCloseable {
                 return;
             }
             Hold hold = takeHold(request);
+            long start = System.nanoTime();
             HttpResponse<byte[]> response = http.send(forward(exchange, body), HttpResponse.BodyHandlers.ofByteArray());
+            forwardMillis.add((System.nanoTime() - start) / 1_000_000);
             if (hold != null) {
                 count("HELD");
                 hold.then.accept(request);

@@ -59,9 +59,12 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
     /**
      * One invocation, for the launcher's console and for tests that count what callers saw.
      *
-     * @param requestId API Gateway's {@code requestContext.requestId} (or an EventBridge event's {@code id})
+     * @param millis       from the event's arrival to its answer
+     * @param waitedMillis of that, how long it waited for a free instance
+     * @param requestId    API Gateway's {@code requestContext.requestId} (or an EventBridge event's {@code id})
      */
-    public record Invocation(String function, int statusCode, long millis, String requestId, Outcome outcome) {
+    public record Invocation(String function, int statusCode, long millis, String requestId, Outcome outcome,
+                             long waitedMillis) {
     }
 
     /** An event an instance is running right now. */
@@ -190,6 +193,26 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
             killRequested = true;
             process.kill();
             return true;
+        }
+
+        /** Waits (a few seconds at most) until the JVM {@code dead} is gone and, if it was, replaced. */
+        void awaitReplaced(FunctionProcess dead) {
+            try {
+                dead.handle().onExit().get(10, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (System.nanoTime() < deadline) {
+                    synchronized (this) {
+                        if (process != dead) {
+                            return;
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+                // still there: the next event finds it dead and is answered accordingly
+            }
         }
 
         synchronized void stopAsync() {
@@ -376,8 +399,8 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
         String requestId = requestId(eventJson);
         long start = System.nanoTime();
         if (free == null) {
-            return report(function, requestId, start, new Answer(Outcome.NOT_RUNNING, "function '" + function
-                    + "' is not part of this build"));
+            return report(function, requestId, start, start, new Answer(Outcome.NOT_RUNNING, "function '"
+                    + function + "' is not part of this build"));
         }
         Instance instance = free.poll();
         if (instance == null) {
@@ -389,10 +412,12 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return report(function, requestId, start, new Answer(Outcome.THROTTLED, "interrupted"));
+            return report(function, requestId, start, System.nanoTime(), new Answer(Outcome.THROTTLED,
+                    "interrupted"));
         }
+        long dispatched = System.nanoTime();
         if (instance == null) {
-            return report(function, requestId, start, new Answer(Outcome.THROTTLED, "no free instance"));
+            return report(function, requestId, start, dispatched, new Answer(Outcome.THROTTLED, "no free instance"));
         }
         try {
             RuntimeApiServer api;
@@ -401,7 +426,7 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
                 api = instance.api;
                 process = instance.process;
                 if (!process.isAlive()) {
-                    return report(function, requestId, start, new Answer(Outcome.NOT_RUNNING, "function '" + function
+                    return report(function, requestId, start, dispatched, new Answer(Outcome.NOT_RUNNING, "function '" + function
                             + "' is not running (see " + process.log() + ")"));
                 }
                 instance.current = new InFlight(function, instance.index, process.pid(), requestId, eventJson);
@@ -409,20 +434,23 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
             try {
                 RuntimeApiServer.Result result = api.invoke(eventJson);
                 if (!result.error()) {
-                    return report(function, requestId, start, new Answer(Outcome.ANSWERED, result.body()));
+                    return report(function, requestId, start, dispatched, new Answer(Outcome.ANSWERED, result.body()));
                 }
                 boolean crashed = result.body().contains("Runtime.ExitError");
-                return report(function, requestId, start, new Answer(crashed ? Outcome.CRASHED
+                return report(function, requestId, start, dispatched, new Answer(crashed ? Outcome.CRASHED
                         : Outcome.FUNCTION_ERROR, result.body()));
             } catch (TimeoutException e) {
-                // Lambda ends the execution environment of a timed-out invocation; the next event gets a new one.
-                instance.kill(requestId);
-                return report(function, requestId, start, new Answer(Outcome.TIMED_OUT, "timed out"));
+                // Lambda ends the execution environment of a timed-out invocation; the next event gets a new one
+                // (the instance is free again only once its replacement is starting).
+                if (instance.kill(requestId)) {
+                    instance.awaitReplaced(process);
+                }
+                return report(function, requestId, start, dispatched, new Answer(Outcome.TIMED_OUT, "timed out"));
             } catch (IllegalStateException e) {
-                return report(function, requestId, start, new Answer(Outcome.NOT_RUNNING, e.getMessage()));
+                return report(function, requestId, start, dispatched, new Answer(Outcome.NOT_RUNNING, e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return report(function, requestId, start, new Answer(Outcome.NOT_RUNNING, "interrupted"));
+                return report(function, requestId, start, dispatched, new Answer(Outcome.NOT_RUNNING, "interrupted"));
             } finally {
                 instance.current = null;
             }
@@ -431,14 +459,14 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
         }
     }
 
-    private Answer report(String function, String requestId, long start, Answer answer) {
+    private Answer report(String function, String requestId, long start, long dispatched, Answer answer) {
         int status = switch (answer.outcome()) {
             case ANSWERED -> statusOf(answer.body());
             case FUNCTION_ERROR, CRASHED -> 500;
             default -> 503;
         };
         settings.listener.accept(new Invocation(function, status, (System.nanoTime() - start) / 1_000_000, requestId,
-                answer.outcome()));
+                answer.outcome(), (dispatched - start) / 1_000_000));
         return answer;
     }
 

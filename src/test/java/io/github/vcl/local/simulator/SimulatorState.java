@@ -112,6 +112,12 @@ public final class SimulatorState {
         return all;
     }
 
+    /** One payment as it stands now; null when there is none with that reference. */
+    public synchronized PaymentSnapshot snapshot(String reference) {
+        SimulatedPayment payment = payments.get(reference);
+        return payment == null ? null : payment.snapshot(sessions.containsKey(reference), returnUrl(reference));
+    }
+
     SimulatedPayment payment(String reference) {
         SimulatedPayment payment = payments.get(reference);
         if (payment == null) {

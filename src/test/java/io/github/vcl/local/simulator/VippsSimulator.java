@@ -116,6 +116,11 @@ public final class VippsSimulator implements AutoCloseable {
         return state.snapshot();
     }
 
+    /** One payment of the ledger as it stands now; null when Vipps has none with that reference. */
+    public PaymentSnapshot payment(String reference) {
+        return state.snapshot(reference);
+    }
+
     /** Lets time act now: payments nobody finished in time expire (otherwise that happens on the next request). */
     public void expireDue() {
         state.expireDue();
