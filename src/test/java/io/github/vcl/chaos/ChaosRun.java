@@ -156,30 +156,37 @@ final class ChaosRun {
      * With the faults gone, a client that never got an answer asks again with the same key and body, as it would
      * (what it gets back is what the first request did).
      */
-    private int askLeftoversAgain() {
+    private int askLeftoversAgain() throws InterruptedException {
         List<Journal.Intent> open = journal.intents.stream().filter(i -> i.definitive() == null).toList();
-        for (Journal.Intent intent : open) {
-            String path = intent.type.equals("initiate") ? "checkout/sessions"
-                    : "orders/" + intent.reference + "/" + intent.type;
-            Map<String, String> headers = Map.of("Authorization", "Bearer " + (intent.actor.equals("shop")
-                    ? world.system.shopKey() : world.system.staffKey()), "Idempotency-Key", intent.key);
-            for (int attempt = 0; attempt < 5 && intent.definitive() == null; attempt++) {
-                Api.Reply reply = world.api.post(path, headers, intent.body, Duration.ofSeconds(30));
-                intent.replies.add(reply);
-                if (reply.answered() && reply.status() >= 500) {
-                    journal.serverErrors.add(new Journal.ServerError(intent.type + " (asked again)", reply.status(),
-                            reply.problem(), reply.requestId(), reply.body()));
-                }
-                if (intent.definitive() == null) {
-                    sleepQuietly(reply.retryAfter().orElse(Duration.ofSeconds(1)));
-                }
-            }
-            if (intent.type.equals("initiate")) {
-                Journal.ShopOrder order = journal.orders.get(intent.order);
-                intent.references().stream().filter(r -> !order.references.contains(r)).forEach(order.references::add);
-            }
+        ExecutorService pool = Executors.newFixedThreadPool(8, daemon("chaos-leftovers"));
+        open.forEach(intent -> pool.execute(() -> askAgain(intent)));
+        pool.shutdown();
+        if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
+            pool.shutdownNow();
         }
         return open.size();
+    }
+
+    private void askAgain(Journal.Intent intent) {
+        String path = intent.type.equals("initiate") ? "checkout/sessions"
+                : "orders/" + intent.reference + "/" + intent.type;
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + (intent.actor.equals("shop")
+                ? world.system.shopKey() : world.system.staffKey()), "Idempotency-Key", intent.key);
+        for (int attempt = 0; attempt < 5 && intent.definitive() == null; attempt++) {
+            Api.Reply reply = world.api.post(path, headers, intent.body, Duration.ofSeconds(30));
+            intent.replies.add(reply);
+            if (reply.answered() && reply.status() >= 500) {
+                journal.serverErrors.add(new Journal.ServerError(intent.type + " (asked again)", reply.status(),
+                        reply.problem(), reply.requestId(), reply.body()));
+            }
+            if (intent.definitive() == null) {
+                sleepQuietly(reply.retryAfter().orElse(Duration.ofSeconds(1)));
+            }
+        }
+        if (intent.type.equals("initiate")) {
+            Journal.ShopOrder order = journal.orders.get(intent.order);
+            intent.references().stream().filter(r -> !order.references.contains(r)).forEach(order.references::add);
+        }
     }
 
     /**

@@ -23,11 +23,12 @@ final class StoredOrders {
 
     /** One stored payment attempt. */
     record Stored(String reference, String shopOrderId, String paymentState, String sessionState, long authorized,
-                  long captured, long refunded, long cancelled) {
+                  long captured, long refunded, long cancelled, int pendingOperations) {
 
         String describe() {
             return paymentState + "/" + sessionState + " authorized " + authorized + " captured " + captured
-                    + " refunded " + refunded + " cancelled " + cancelled;
+                    + " refunded " + refunded + " cancelled " + cancelled
+                    + (pendingOperations > 0 ? ", " + pendingOperations + " operation(s) still PENDING" : "");
         }
     }
 
@@ -51,7 +52,8 @@ final class StoredOrders {
                         Stored stored = new Stored(text(item, OrderTable.REFERENCE), shopOrderId,
                                 text(item, OrderTable.PAYMENT_STATE), text(item, OrderTable.SESSION_STATE),
                                 number(item, OrderTable.AUTHORIZED), number(item, OrderTable.CAPTURED),
-                                number(item, OrderTable.REFUNDED), number(item, OrderTable.CANCELLED));
+                                number(item, OrderTable.REFUNDED), number(item, OrderTable.CANCELLED),
+                                pending(item));
                         orders.put(stored.reference(), stored);
                     }
                 }
@@ -64,7 +66,8 @@ final class StoredOrders {
 
     /**
      * Where our table and Vipps disagree: a payment Vipps knows that we do not, a different payment state or
-     * aggregate, or an attempt Vipps never saw that is not settled as failed or expired with us.
+     * aggregate, an operation still waiting for Vipps' answer after everything settled, or an attempt Vipps never saw
+     * that is not settled as failed or expired with us.
      */
     static List<String> differences(Map<String, Stored> stored, Map<String, PaymentSnapshot> ledger) {
         List<String> differences = new ArrayList<>();
@@ -76,7 +79,7 @@ final class StoredOrders {
             }
             if (!ours.paymentState().equals(payment.state().name()) || ours.authorized() != payment.authorized()
                     || ours.captured() != payment.captured() || ours.refunded() != payment.refunded()
-                    || ours.cancelled() != payment.cancelled()) {
+                    || ours.cancelled() != payment.cancelled() || ours.pendingOperations() > 0) {
                 differences.add(payment.reference() + ": ours " + ours.describe() + " — Vipps " + vipps(payment));
             }
         }
@@ -92,6 +95,16 @@ final class StoredOrders {
     static String vipps(PaymentSnapshot payment) {
         return payment.state() + " authorized " + payment.authorized() + " captured " + payment.captured()
                 + " refunded " + payment.refunded() + " cancelled " + payment.cancelled();
+    }
+
+    /** Operations recorded as sent to Vipps whose outcome our record does not know yet. */
+    private static int pending(Map<String, AttributeValue> item) {
+        AttributeValue operations = item.get(OrderTable.OPERATIONS);
+        if (operations == null || !operations.hasL()) {
+            return 0;
+        }
+        return (int) operations.l().stream().filter(AttributeValue::hasM)
+                .filter(op -> op.m().get("status") != null && "PENDING".equals(op.m().get("status").s())).count();
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {
