@@ -1,12 +1,11 @@
 package io.github.vcl.auth;
 
+import io.github.vcl.config.Refreshing;
 import io.github.vcl.refusal.NotAllowed;
 import io.github.vcl.refusal.NotAuthenticated;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,35 +26,27 @@ public final class ApiKeys {
     public static final int MIN_KEY_LENGTH = 32;
     /** The id the shop server's operations are recorded under. */
     public static final String SHOP = "shop";
-    public static final Duration REFRESH_EVERY = Duration.ofSeconds(60);
-    static final Duration RETRY_AFTER_FAILED_READ = Duration.ofSeconds(10);
-    private static final Logger LOG = Logger.getLogger(ApiKeys.class);
+    public static final Duration REFRESH_EVERY = Refreshing.EVERY;
 
-    private final Supplier<Map<String, String>> source;
-    private final Clock clock;
-    private volatile ApiKeySet current;
-    private volatile Instant nextRead;
+    private final Refreshing<ApiKeySet> keys;
 
-    private ApiKeys(ApiKeySet initial, Supplier<Map<String, String>> source, Clock clock) {
-        this.current = initial;
-        this.source = source;
-        this.clock = clock;
-        this.nextRead = source == null ? Instant.MAX : clock.instant().plus(REFRESH_EVERY);
+    private ApiKeys(Refreshing<ApiKeySet> keys) {
+        this.keys = keys;
     }
 
     /** Keys that never change while the function runs (configuration without a secret store: tests, local runs). */
     public static ApiKeys fixed(Map<String, String> entries) {
-        return new ApiKeys(checked(entries), null, Clock.systemUTC());
+        return new ApiKeys(Refreshing.fixed(checked(entries)));
     }
 
     /** Keys read from {@code initial} now and from {@code source} again every {@link #REFRESH_EVERY}. */
     public static ApiKeys reloading(Map<String, String> initial, Supplier<Map<String, String>> source, Clock clock) {
-        return new ApiKeys(checked(initial), source, clock);
+        return new ApiKeys(Refreshing.every("API keys", checked(initial), () -> checked(source.get()), clock));
     }
 
     /** The caller the header's key belongs to; empty for no, a malformed or an unknown key. */
     public Optional<Caller> identify(String authorization) {
-        return keys().identify(authorization);
+        return keys.get().identify(authorization);
     }
 
     /** The caller, if its key is known and has {@code right}; {@link NotAuthenticated} or {@link NotAllowed} if not. */
@@ -68,26 +59,6 @@ public final class ApiKeys {
             throw new NotAllowed("This API key may not " + right.description() + ".");
         }
         return caller;
-    }
-
-    private ApiKeySet keys() {
-        if (clock.instant().isBefore(nextRead)) {
-            return current;
-        }
-        synchronized (this) {
-            Instant now = clock.instant();
-            if (now.isBefore(nextRead)) {
-                return current;
-            }
-            try {
-                current = checked(source.get());
-                nextRead = now.plus(REFRESH_EVERY);
-            } catch (RuntimeException e) {
-                LOG.warnf("re-reading the API keys failed, the keys read before stay in use: %s", e.getMessage());
-                nextRead = now.plus(RETRY_AFTER_FAILED_READ);
-            }
-            return current;
-        }
     }
 
     private static ApiKeySet checked(Map<String, String> entries) {

@@ -74,7 +74,7 @@ public class CallbackService {
         }
         Order order = store.find(reference)
                 .orElseThrow(() -> new NotFound("No order has reference " + reference + "."));
-        if (!SessionTokens.matches(authorization, order.checkout().callbackTokenHash())) {
+        if (!SessionTokens.matches(authorization, order.session().callbackTokenHash())) {
             // Signed by us, but not the token of this order's session (another attempt's): never applied.
             LOG.warnf("callback for %s with the token of another session", reference);
             throw new NotAuthenticated("The Authorization token does not belong to this session.");
@@ -113,7 +113,7 @@ public class CallbackService {
         Order presumed = Order.awaitingPayment(reference, amount);
         Transition decided = VippsSignals.session(presumed, session, Source.CALLBACK, clock.instant());
         if (!decided.applied() || decided.order().paymentState() == PaymentState.CREATED
-                || !store.applyToAwaitingPayment(presumed, decided, SessionTokens.hash(authorization))) {
+                || !store.applyToAwaitingPayment(presumed, decided, Optional.of(SessionTokens.hash(authorization)))) {
             return Optional.empty();
         }
         LOG.infof("callback for %s: %s (session %s)", reference, decided.outcome(), session.sessionState());

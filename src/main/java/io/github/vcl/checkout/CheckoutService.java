@@ -1,5 +1,6 @@
 package io.github.vcl.checkout;
 
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.IdempotencyKeys;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.PaymentState;
@@ -17,84 +18,143 @@ import io.github.vcl.refusal.VippsUnavailable;
 import io.github.vcl.store.InitiateClaims;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.store.OrderUpdater;
-import io.github.vcl.store.ReferenceTakenException;
+import io.github.vcl.store.ShopOrders;
 import io.github.vcl.vipps.IdempotencyKey;
 import io.github.vcl.vipps.VippsApiException;
+import io.github.vcl.vipps.VippsClients;
 import io.github.vcl.vipps.checkout.CheckoutClient;
 import io.github.vcl.vipps.checkout.model.InitiateSessionResponse;
 import io.github.vcl.vipps.checkout.model.SessionResponse;
+import io.github.vcl.vipps.epayment.EPaymentClient;
+import io.github.vcl.vipps.epayment.model.CreatePaymentResponse;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Starts a payment: writes the order first (intent), then creates the Checkout session, then records Vipps' answer.
  * Whatever stops between the two writes is finished by a retry of the shop (same Idempotency-Key) or by the
- * reconciler.
+ * reconciler. One payment per shop order: a new attempt first ends the open one at Vipps ({@link AttemptCloser}).
  */
 public class CheckoutService {
     private static final Logger LOG = Logger.getLogger(CheckoutService.class);
-    private static final int REFERENCE_TRIES = 3;
     private static final int DUPLICATE_REFERENCE = 409;
-    private static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(2);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private final OrderStore store;
     private final InitiateClaims claims;
+    private final ShopOrders shopOrders;
+    private final AttemptCloser closer;
     private final OrderUpdater updater;
     private final CheckoutClient checkout;
+    private final EPaymentClient epayment;
     private final SessionTokens tokens;
     private final ReferenceGenerator references;
     private final CheckoutSettings settings;
     private final Clock clock;
 
-    public CheckoutService(OrderStore store, InitiateClaims claims, CheckoutClient checkout, SessionTokens tokens,
-                           CheckoutSettings settings, Clock clock) {
+    public CheckoutService(OrderStore store, InitiateClaims claims, ShopOrders shopOrders, VippsClients vipps,
+                           AttemptCloser closer, SessionTokens tokens, CheckoutSettings settings, Clock clock) {
         this.store = store;
         this.claims = claims;
+        this.shopOrders = shopOrders;
+        this.closer = closer;
         this.updater = new OrderUpdater(store);
-        this.checkout = checkout;
+        this.checkout = vipps.checkout();
+        this.epayment = vipps.epayment();
         this.tokens = tokens;
         this.references = new ReferenceGenerator(settings.referencePrefix(), clock, new java.security.SecureRandom());
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** A started payment: what the shop hands to the Checkout frontend. */
-    public record Started(Reference reference, String checkoutFrontendUrl, String token) {
+    /**
+     * A started payment: where to send the customer ({@code redirectUrl}: Checkout's frontend URL or ePayment's
+     * redirect URL, unchanged), and Checkout's session token for its embedded frontend.
+     */
+    public record Started(Reference reference, Flow flow, String redirectUrl, String token) {
         @Override
         public String toString() {
             return "Started[" + reference + "]";
         }
     }
 
+    /**
+     * A new payment attempt for the shop order — or, for a retry under the same Idempotency-Key, the first answer
+     * again. At most one attempt of a shop order is open or paid: the current one is ended at Vipps before the next
+     * becomes current, and "current" moves with a conditional write, so of two racing requests exactly one wins.
+     */
     public Started initiate(InitiateRequest request) {
-        for (int attempt = 1; ; attempt++) {
-            Instant now = clock.instant();
-            Reference reference = nextReference(request.order().shopOrderId());
-            Optional<String> keyHash = request.idempotencyKey().map(SessionTokens::hash);
-            if (keyHash.isPresent()) {
-                Optional<InitiateClaims.Claim> earlier = claims.claim(keyHash.get(), reference, request.fingerprint(),
-                        now);
-                if (earlier.isPresent()) {
-                    return resume(earlier.get(), request);
-                }
-            }
-            SessionTokens.Issued issued = tokens.issue(reference);
-            try {
-                Order order = store.create(Order.create(request.order(), reference, issued.session(),
-                        Source.STOREFRONT, now));
-                LOG.infof("order %s created for shop order, amount %s", reference, order.amount());
-                return sendSession(order, request, issued);
-            } catch (ReferenceTakenException raced) {
-                keyHash.ifPresent(hash -> claims.release(hash, reference));
-                if (attempt == REFERENCE_TRIES) {
-                    throw new NotPossibleNow("Another payment for this shop order started at the same moment. "
-                            + "Try again.");
-                }
+        Optional<String> keyHash = request.idempotencyKey().map(SessionTokens::hash);
+        Optional<InitiateClaims.Claim> earlier = keyHash.flatMap(claims::find);
+        if (earlier.isPresent()) {
+            return resume(earlier.get(), request);
+        }
+        String shopOrderId = request.order().shopOrderId();
+        Optional<Reference> current = shopOrders.current(shopOrderId);
+        Reference next = current.map(this::replace).orElseGet(references::firstAttempt);
+        if (keyHash.isPresent()) {
+            Optional<InitiateClaims.Claim> raced = claims.claim(keyHash.get(), next, request.fingerprint(),
+                    clock.instant());
+            if (raced.isPresent()) {
+                return resume(raced.get(), request);
             }
         }
+        if (!shopOrders.advance(shopOrderId, current, next)) {
+            keyHash.ifPresent(hash -> claims.release(hash, next));
+            throw raced(shopOrderId);
+        }
+        return start(next, current, request);
+    }
+
+    /** {@code next} is the shop order's current attempt now: the one before it is superseded, the order written. */
+    private Started start(Reference next, Optional<Reference> before, InitiateRequest request) {
+        Instant now = clock.instant();
+        before.ifPresent(old -> updater.update(old, o -> o.supersede(next, Source.STOREFRONT, now)));
+        Flow flow = request.flow().orElse(settings.defaultFlow());
+        SessionTokens.Issued issued = tokens.issue(next, flow);
+        Order order = store.create(Order.create(request.orderFor(flow), next, issued.session(), Source.STOREFRONT,
+                now));
+        LOG.infof("order %s created for shop order, amount %s", next, order.amount());
+        return sendSession(order, request, issued);
+    }
+
+    private static NotPossibleNow raced(String shopOrderId) {
+        return new NotPossibleNow("Another payment for shop order " + shopOrderId + " started at the same moment. "
+                + "Look at its status, or try again.");
+    }
+
+    /**
+     * The reference of the attempt after {@code current}, once {@code current} can no longer be paid: ended at
+     * Vipps if it was open. A paid shop order gets no new attempt.
+     */
+    private Reference replace(Reference current) {
+        Optional<Order> found = store.find(current);
+        if (found.isPresent()) {
+            Order attempt = found.get();
+            if (!attempt.paymentState().isFinal() && attempt.sessionState() != SessionState.FAILED) {
+                try {
+                    attempt = closer.end(attempt);
+                } catch (VippsApiException e) {
+                    throw new VippsUnavailable("The shop order's open payment " + current + " could not be ended at "
+                            + "Vipps MobilePay just now, so no new one was started. Try again shortly.",
+                            VippsTrace.of(e), e.retryAfter().orElse(RETRY_AFTER));
+                }
+            }
+            if (attempt.paymentState() == PaymentState.AUTHORIZED) {
+                throw new NotPossibleNow("Shop order " + attempt.shopOrderId() + " is already paid (reference "
+                        + current + ").");
+            }
+            if (!attempt.paymentState().isFinal() && attempt.sessionState() != SessionState.FAILED) {
+                throw new VippsUnavailable("The shop order's payment " + current + " is still open at Vipps "
+                        + "MobilePay, so no new one was started. Try again shortly.", VippsTrace.NONE, RETRY_AFTER);
+            }
+        }
+        // (Not found: an earlier request stopped right after making it current; its number is simply skipped.)
+        return current.nextAttempt();
     }
 
     /** A retry under the same Idempotency-Key: the same session, or the same failure, as the first time. */
@@ -105,11 +165,7 @@ public class CheckoutService {
         }
         Optional<Order> found = store.find(claim.reference());
         if (found.isEmpty()) {
-            // The first request stopped between claiming the key and writing the order.
-            SessionTokens.Issued issued = tokens.issue(claim.reference());
-            Order order = store.create(Order.create(request.order(), claim.reference(), issued.session(),
-                    Source.STOREFRONT, clock.instant()));
-            return sendSession(order, request, issued);
+            return resumeUnwritten(claim.reference(), request);
         }
         Order order = found.get();
         if (order.sessionState() == SessionState.FAILED) {
@@ -119,28 +175,54 @@ public class CheckoutService {
                     + "Idempotency-Key.", error == null ? VippsTrace.NONE : new VippsTrace(error.traceId(),
                     error.code()), false);
         }
-        if (order.checkout().frontendUrl() != null) {
-            return new Started(order.reference(), order.checkout().frontendUrl(), order.checkout().sessionToken());
+        if (order.session().frontendUrl() != null) {
+            return new Started(order.reference(), order.flow(), order.session().frontendUrl(),
+                    order.session().sessionToken());
         }
         // Created, but Vipps' answer was never recorded: ask again with the same session key and body.
-        return sendSession(order, request, tokens.reissue(order.reference(), order.checkout()));
+        return sendSession(order, request, tokens.reissue(order.reference(), order.session()));
+    }
+
+    /** The first request claimed the key for {@code claimed} and stopped before it wrote the order. */
+    private Started resumeUnwritten(Reference claimed, InitiateRequest request) {
+        String shopOrderId = request.order().shopOrderId();
+        Optional<Reference> current = shopOrders.current(shopOrderId);
+        if (current.isPresent() && current.get().equals(claimed)) {
+            return start(claimed, Optional.empty(), request); // it had made the attempt current already
+        }
+        boolean stillNext = current.isEmpty() || replace(current.get()).equals(claimed);
+        if (!stillNext || !shopOrders.advance(shopOrderId, current, claimed)) {
+            throw raced(shopOrderId);
+        }
+        return start(claimed, current, request);
     }
 
     private Started sendSession(Order order, InitiateRequest request, SessionTokens.Issued issued) {
         Reference reference = order.reference();
-        InitiateSessionResponse answer;
+        IdempotencyKey key = IdempotencyKey.of(IdempotencyKeys.forSession(reference));
+        Started started;
         try {
-            answer = checkout.createSession(SessionRequests.build(order, request, issued, settings),
-                    IdempotencyKey.of(IdempotencyKeys.forSession(reference)));
+            started = switch (order.session().flow()) {
+                case CHECKOUT -> {
+                    InitiateSessionResponse answer = checkout.createSession(SessionRequests.build(order, request,
+                            issued, settings), key);
+                    yield new Started(reference, Flow.CHECKOUT, answer.checkoutFrontendUrl(), answer.token());
+                }
+                case EPAYMENT -> {
+                    CreatePaymentResponse answer = epayment.createPayment(PaymentRequests.build(order, request,
+                            issued, settings), key);
+                    yield new Started(reference, Flow.EPAYMENT, answer.redirectUrl(), null);
+                }
+            };
         } catch (VippsApiException e) {
-            LOG.warnf("Vipps refused session for %s: status %d, code %s, traceId %s", reference, e.httpStatus(),
+            LOG.warnf("Vipps refused to start %s: status %d, code %s, traceId %s", reference, e.httpStatus(),
                     e.errorCode().orElse("-"), e.traceId().orElse("-"));
             if (e.isTransient()) {
-                // Vipps may have created the session: the order stays CREATING, and a retry or the reconciler finds out.
+                // Vipps may have started it: the order stays CREATING, and a retry or the reconciler finds out.
                 throw new VippsUnavailable("Vipps MobilePay did not answer in time. The order is kept: retry with the "
                         + "same Idempotency-Key.", VippsTrace.of(e), e.retryAfter().orElse(RETRY_AFTER));
             }
-            if (e.httpStatus() == DUPLICATE_REFERENCE) {
+            if (e.httpStatus() == DUPLICATE_REFERENCE && order.session().flow() == Flow.CHECKOUT) {
                 sessionAlreadyAtVipps(order, e);
             }
             VippsError error = new VippsError(e.httpStatus(), e.errorCode().orElse(null), e.traceId().orElse(null),
@@ -149,10 +231,10 @@ public class CheckoutService {
             throw new VippsRefused("Vipps MobilePay could not start the payment. Vipps said: " + e.staffMessage(),
                     VippsTrace.of(e), false);
         }
-        updater.update(reference, o -> o.sessionCreated(answer.checkoutFrontendUrl(), answer.token(),
-                Source.STOREFRONT, clock.instant()));
-        LOG.infof("session created for %s", reference);
-        return new Started(reference, answer.checkoutFrontendUrl(), answer.token());
+        updater.update(reference, o -> o.sessionCreated(started.redirectUrl(), started.token(), Source.STOREFRONT,
+                clock.instant()));
+        LOG.infof("%s payment started for %s", started.flow(), reference);
+        return started;
     }
 
     /**
@@ -170,18 +252,5 @@ public class CheckoutService {
         throw new VippsRefused("Vipps MobilePay already has a session for " + order.reference() + " but did not "
                 + "repeat its address. Start a new payment with a new Idempotency-Key. Vipps said: "
                 + duplicate.staffMessage(), VippsTrace.of(duplicate), false);
-    }
-
-    /** The first attempt of a new shop order, or the next attempt after an earlier one that was not paid. */
-    private Reference nextReference(String shopOrderId) {
-        Optional<Order> latest = store.latestAttempt(shopOrderId);
-        if (latest.isEmpty()) {
-            return references.firstAttempt();
-        }
-        if (latest.get().paymentState() == PaymentState.AUTHORIZED) {
-            throw new NotPossibleNow("Shop order " + shopOrderId + " is already paid (reference "
-                    + latest.get().reference() + ").");
-        }
-        return latest.get().reference().nextAttempt();
     }
 }

@@ -1,15 +1,23 @@
 package io.github.vcl.checkout;
 
+import io.github.vcl.order.Flow;
+
 import java.net.URI;
 
 /**
  * Settings of starting a payment: where Vipps sends callbacks and customers ({@code publicBaseUrl}, the HTTP API's
- * address), the shop's terms, and the reference prefix.
+ * address), the shop's terms, the reference prefix, and the flow used when the shop does not choose one.
  */
-public record CheckoutSettings(URI publicBaseUrl, URI termsAndConditionsUrl, String referencePrefix) {
+public record CheckoutSettings(URI publicBaseUrl, URI termsAndConditionsUrl, String referencePrefix,
+                               Flow defaultFlow) {
 
     public URI callbackUrl(String reference) {
         return resolve("callbacks/checkout/" + reference);
+    }
+
+    /** Where Vipps delivers ePayment webhooks: registered once per deployment (infra/register-webhooks.sh). */
+    public URI webhookUrl() {
+        return resolve("webhooks/vipps");
     }
 
     public URI returnUrl(String reference, String returnToken) {

@@ -1,6 +1,7 @@
 package io.github.vcl.checkout;
 
 import io.github.vcl.order.Order;
+import io.github.vcl.order.SessionState;
 
 /** What the customer's return page shows: one word, nothing personal. */
 public enum PaymentOutcome {
@@ -11,11 +12,8 @@ public enum PaymentOutcome {
             case AUTHORIZED -> APPROVED;
             case ABORTED, TERMINATED -> CANCELLED;
             case EXPIRED -> EXPIRED;
-            case CREATED -> switch (order.sessionState()) {
-                case FAILED -> FAILED;
-                case EXPIRED -> EXPIRED;
-                case CREATING, CREATED, COMPLETED -> PENDING;
-            };
+            // Not final until ePayment says so: an expired session's payment may still be approved in the app.
+            case CREATED -> order.sessionState() == SessionState.FAILED ? FAILED : PENDING;
         };
     }
 

@@ -1,7 +1,8 @@
 package io.github.vcl.checkout;
 
 import io.github.vcl.crypto.Sha256;
-import io.github.vcl.order.CheckoutSession;
+import io.github.vcl.order.Flow;
+import io.github.vcl.order.PaymentSession;
 import io.github.vcl.order.Reference;
 
 import java.nio.charset.StandardCharsets;
@@ -36,22 +37,22 @@ public final class SessionTokens {
     }
 
     /** The plain tokens (sent to Vipps / put in the return URL) and what the order stores of them. */
-    public record Issued(CheckoutSession session, String callbackToken, String returnToken) {
+    public record Issued(PaymentSession session, String callbackToken, String returnToken) {
         @Override
         public String toString() {
             return "Issued[***]";
         }
     }
 
-    public Issued issue(Reference reference) {
+    public Issued issue(Reference reference, Flow flow) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        return derive(reference, BASE64URL.encodeToString(nonce));
+        return derive(reference, flow, BASE64URL.encodeToString(nonce));
     }
 
     /** The same tokens again, from the nonce the order kept. */
-    public Issued reissue(Reference reference, CheckoutSession session) {
-        return derive(reference, session.nonce());
+    public Issued reissue(Reference reference, PaymentSession session) {
+        return derive(reference, session.flow(), session.nonce());
     }
 
     /**
@@ -68,10 +69,10 @@ public final class SessionTokens {
                 presented.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private Issued derive(Reference reference, String nonce) {
+    private Issued derive(Reference reference, Flow flow, String nonce) {
         String callback = token(CALLBACK, reference, nonce);
         String returnToken = token("return", reference, nonce);
-        return new Issued(CheckoutSession.pending(nonce, hash(callback), hash(returnToken)), callback, returnToken);
+        return new Issued(PaymentSession.pending(flow, nonce, hash(callback), hash(returnToken)), callback, returnToken);
     }
 
     /** Constant-time check of a presented token against a stored hash; false for anything missing. */

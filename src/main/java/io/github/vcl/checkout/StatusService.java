@@ -50,7 +50,7 @@ public class StatusService {
     /** For the return page: the token from the returnUrl must match; the answer holds the outcome only. */
     public PaymentOutcome forCustomer(Reference reference, String returnToken) {
         Order order = store.find(reference).orElse(null);
-        if (order == null || !SessionTokens.matches(returnToken, order.checkout().returnTokenHash())) {
+        if (order == null || !SessionTokens.matches(returnToken, order.session().returnTokenHash())) {
             // Same answer for unknown reference and wrong token: nothing to probe.
             throw new NotFound("We could not find this payment.");
         }

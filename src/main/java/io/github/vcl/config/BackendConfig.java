@@ -1,5 +1,6 @@
 package io.github.vcl.config;
 
+import io.github.vcl.order.Flow;
 import io.github.vcl.vipps.Secret;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -26,6 +27,15 @@ public interface BackendConfig {
     @WithDefault("shop")
     String referencePrefix();
 
+    /**
+     * How customers pay when the shop does not choose per request: {@code checkout} (a Vipps Checkout session, the
+     * default, as existing Checkout merchants have it) or {@code epayment} (the Vipps MobilePay app or landing page —
+     * for merchants without Checkout, which Vipps MobilePay no longer sells). Switching changes nothing for orders
+     * already started: each keeps the flow it began in.
+     */
+    @WithDefault("checkout")
+    Flow flow();
+
     /** Signs the per-session callback and return-page tokens (≥ 32 characters). Only initiate needs it. */
     Optional<Secret> tokenSecret();
 
@@ -44,6 +54,14 @@ public interface BackendConfig {
      */
     @WithDefault("capture,cancel")
     String shopRights();
+
+    /**
+     * The secret Vipps signs webhook deliveries with (returned when the webhook was registered), and the next one
+     * while the registration is rotated (infra/register-webhooks.sh). Only the webhooks function reads them.
+     */
+    Optional<Secret> webhookSecret();
+
+    Optional<Secret> webhookSecretNext();
 
     /**
      * Staff members by id ({@code vcl.staff.<id>.api-key}, {@code vcl.staff.<id>.rights}); the id is recorded as who
@@ -74,6 +92,17 @@ public interface BackendConfig {
     @WithDefault("5s")
     Duration firstPollAfter();
 
+    /**
+     * The Lambda's timeout (template.yaml sets {@code VCL_FUNCTION_TIMEOUT} to each function's {@code Timeout}): every
+     * invocation fits its Vipps calls inside it and answers before it, with a problem when Vipps is too slow.
+     */
+    @WithDefault("25s")
+    Duration functionTimeout();
+
+    /** How long a Checkout session stays open at Vipps (one hour); a test run may shorten it with the simulator's. */
+    @WithDefault("1h")
+    Duration sessionLifetime();
+
     Reconcile reconcile();
 
     interface Reconcile {
@@ -85,14 +114,21 @@ public interface BackendConfig {
         int pageSize();
 
         /**
-         * How often {@code function.LocalReconcileSchedule} runs the reconciler, e.g. {@code 30s}; {@code off} in AWS, where
-         * EventBridge triggers it.
+         * How often {@code function.LocalReconcileSchedule} runs the reconciler, e.g. {@code 30s}; {@code off} in AWS,
+         * where EventBridge triggers it.
          */
         @WithDefault("off")
         String every();
 
-        /** How long one run may take; keep below the reconcile Lambda's timeout. */
-        @WithDefault("50s")
-        Duration timeBudget();
+        /**
+         * How long an operation is left to the call that recorded it before the reconciler finishes it: longer than
+         * the operations function's timeout, so the two never send it at the same time.
+         */
+        @WithDefault("45s")
+        Duration operationGrace();
+
+        /** The longest pause between two looks at an authorized order whose reservation is still open. */
+        @WithDefault("60m")
+        Duration longestFollowUp();
     }
 }

@@ -18,7 +18,9 @@ public enum SecretKind {
     /** Each staff member's API key and rights. */
     STAFF("vcl\\.staff\\.[A-Za-z0-9_-]{1,40}\\.api-key", "vcl\\.staff\\.[A-Za-z0-9_-]{1,40}\\.rights"),
     /** The key that signs per-session callback and return-page tokens. */
-    TOKEN("vcl\\.token-secret");
+    TOKEN("vcl\\.token-secret"),
+    /** The secret Vipps signs webhook deliveries with, and the next one during a rotation. */
+    WEBHOOK("vcl\\.webhook-secret", "vcl\\.webhook-secret-next");
 
     private final List<Pattern> names;
 

@@ -1,5 +1,6 @@
 package io.github.vcl.function;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.vcl.auth.ApiKeys;
 import io.github.vcl.auth.Right;
 import io.github.vcl.checkout.CheckoutService;
@@ -7,11 +8,14 @@ import io.github.vcl.checkout.InitiateRequest;
 import io.github.vcl.function.http.HttpApiEvent;
 import io.github.vcl.function.http.HttpApiResponse;
 import io.github.vcl.function.http.HttpResponses;
+import io.github.vcl.order.Flow;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 
-/** {@code POST /checkout/sessions}: the shop server starts a payment. */
+import java.util.Locale;
+
+/** {@code POST /checkout/sessions}: the shop server starts a payment, in the deployment's flow or the one it asks for. */
 public class InitiateFunction {
     @Inject
     ApiKeys keys;
@@ -22,9 +26,21 @@ public class InitiateFunction {
     @Inject
     HttpResponses http;
 
-    /** What the shop hands to the Checkout frontend (iFrame or redirect). */
+    /**
+     * Where the shop sends the customer: {@code redirectUrl}, unchanged and never in an iFrame for ePayment. A
+     * Checkout session also has {@code checkoutFrontendUrl} (the same URL) and {@code token} for Checkout's embedded
+     * frontend.
+     */
     @RegisterForReflection
-    public record SessionStarted(String reference, String checkoutFrontendUrl, String token) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SessionStarted(String reference, String flow, String redirectUrl, String checkoutFrontendUrl,
+                                 String token) {
+        static SessionStarted of(CheckoutService.Started started) {
+            boolean checkout = started.flow() == Flow.CHECKOUT;
+            return new SessionStarted(started.reference().value(), started.flow().name().toLowerCase(Locale.ROOT),
+                    started.redirectUrl(), checkout ? started.redirectUrl() : null,
+                    checkout ? started.token() : null);
+        }
     }
 
     @Funq("initiate")
@@ -32,9 +48,7 @@ public class InitiateFunction {
         return http.handle(event, () -> {
             keys.require(event.header("authorization").orElse(null), Right.INITIATE);
             InitiateRequest request = parser.parse(event.bodyBytes(), event.header("idempotency-key"));
-            CheckoutService.Started started = checkout.initiate(request);
-            return http.json(201, new SessionStarted(started.reference().value(), started.checkoutFrontendUrl(),
-                    started.token()));
+            return http.json(201, SessionStarted.of(checkout.initiate(request)));
         });
     }
 }

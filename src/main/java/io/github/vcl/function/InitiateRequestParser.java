@@ -6,7 +6,9 @@ import io.github.vcl.checkout.InitiateRequest;
 import io.github.vcl.crypto.Sha256;
 import io.github.vcl.function.http.JsonBodies;
 import io.github.vcl.order.Currency;
+import io.github.vcl.order.CustomerDetail;
 import io.github.vcl.order.CustomerPrefill;
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.InvalidOrderException;
 import io.github.vcl.order.Money;
 import io.github.vcl.order.NewOrder;
@@ -17,19 +19,19 @@ import io.github.vcl.refusal.FieldError;
 import io.github.vcl.refusal.InvalidInput;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Reads the shop's {@code POST /checkout/sessions} body into the domain's records, which check themselves; every bad
- * field is reported at once. Amounts must be JSON integers in minor units: {@code 499.5} or {@code "499"} are
+ * field is reported at once. The Idempotency-Key header is required ({@link IdempotencyKeyHeader}). Amounts must be JSON integers in minor units: {@code 499.5} or {@code "499"} are
  * refused, never rounded.
  */
 public class InitiateRequestParser {
-    private static final int MAX_IDEMPOTENCY_KEY = 100;
-
     private final ObjectMapper json;
 
     public InitiateRequestParser(ObjectMapper json) {
@@ -39,8 +41,7 @@ public class InitiateRequestParser {
     public InitiateRequest parse(byte[] body, Optional<String> idempotencyKey) {
         JsonNode root = JsonBodies.object(json, body);
         List<FieldError> errors = new ArrayList<>();
-        idempotencyKey.filter(k -> k.isBlank() || k.length() > MAX_IDEMPOTENCY_KEY).ifPresent(k ->
-                errors.add(new FieldError("Idempotency-Key", "must be 1–" + MAX_IDEMPOTENCY_KEY + " characters")));
+        IdempotencyKeyHeader.read(idempotencyKey, true, errors);
 
         Currency currency = field(errors, "", () -> Currency.parse("currency", text(root, "currency")));
         String shopOrderId = text(root, "shopOrderId");
@@ -69,14 +70,17 @@ public class InitiateRequestParser {
         }
         List<ShippingOption> options = shippingOptions(errors, root.path("shippingOptions"), currency);
         Optional<CustomerPrefill> customer = prefill(errors, root.path("customer"));
-        NewOrder order = null;
+        Optional<Flow> flow = flow(errors, root.path("flow"));
+        Set<CustomerDetail> details = customerDetails(errors, root.path("customerDetails"));
+        InitiateRequest request = null;
         if (errors.isEmpty()) {
-            order = field(errors, "", () -> new NewOrder(shopOrderId, currency, lines, description));
+            request = field(errors, "", () -> new InitiateRequest(new NewOrder(shopOrderId, currency, lines,
+                    description), options, customer, flow, details, idempotencyKey, fingerprint(body)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput("Some fields are missing or invalid; nothing was stored.", errors);
         }
-        return new InitiateRequest(order, options, customer, idempotencyKey, fingerprint(body));
+        return request;
     }
 
     private static List<ShippingOption> shippingOptions(List<FieldError> errors, JsonNode nodes, Currency currency) {
@@ -119,6 +123,39 @@ public class InitiateRequestParser {
         return Optional.ofNullable(field(errors, "customer", () -> new CustomerPrefill(text(node, "firstName"),
                 text(node, "lastName"), text(node, "email"), text(node, "phoneNumber"), text(node, "streetAddress"),
                 text(node, "city"), text(node, "postalCode"), text(node, "country"))));
+    }
+
+    private static Optional<Flow> flow(List<FieldError> errors, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        for (Flow flow : Flow.values()) {
+            if (node.isTextual() && flow.name().equalsIgnoreCase(node.asText())) {
+                return Optional.of(flow);
+            }
+        }
+        errors.add(new FieldError("flow", "must be \"checkout\" or \"epayment\""));
+        return Optional.empty();
+    }
+
+    private static Set<CustomerDetail> customerDetails(List<FieldError> errors, JsonNode nodes) {
+        Set<CustomerDetail> details = EnumSet.noneOf(CustomerDetail.class);
+        if (nodes.isMissingNode() || nodes.isNull()) {
+            return details;
+        }
+        if (!nodes.isArray()) {
+            errors.add(new FieldError("customerDetails", "must be a list, e.g. [\"email\", \"address\"]"));
+            return details;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            String at = "customerDetails[" + i + "]";
+            JsonNode node = nodes.get(i);
+            CustomerDetail detail = field(errors, "", () -> CustomerDetail.parse(at, node.asText()));
+            if (detail != null) {
+                details.add(detail);
+            }
+        }
+        return details;
     }
 
     private static Long wholeNumber(List<FieldError> errors, String field, JsonNode node) {

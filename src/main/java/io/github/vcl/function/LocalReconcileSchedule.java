@@ -21,6 +21,6 @@ public class LocalReconcileSchedule {
 
     @Scheduled(every = "${vcl.reconcile.every:off}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        reconciler.runFor(config.reconcile().timeBudget());
+        reconciler.runFor(config.functionTimeout());
     }
 }

@@ -2,15 +2,21 @@ package io.github.vcl.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vcl.auth.ApiKeys;
+import io.github.vcl.auth.Caller;
+import io.github.vcl.crypto.Sha256;
 import io.github.vcl.function.http.JsonBodies;
 import io.github.vcl.operations.OperationRequest;
 import io.github.vcl.order.Currency;
 import io.github.vcl.order.InvalidOrderException;
 import io.github.vcl.order.OperationType;
+import io.github.vcl.order.RequestKey;
 import io.github.vcl.refusal.FieldError;
 import io.github.vcl.refusal.InvalidInput;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -32,12 +38,12 @@ public class OperationRequestParser {
         this.json = json;
     }
 
-    public OperationRequest parse(byte[] body, OperationType type, String requestedBy) {
-        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            return new OperationRequest(type, Optional.empty(), Optional.empty(), Optional.empty(), requestedBy);
-        }
-        JsonNode root = JsonBodies.object(json, body);
+    /** {@code caller} decides whether the Idempotency-Key is required (the shop server's key: yes). */
+    public OperationRequest parse(byte[] body, OperationType type, Caller caller, Optional<String> idempotencyKey) {
         List<FieldError> errors = new ArrayList<>();
+        Optional<String> key = IdempotencyKeyHeader.read(idempotencyKey, ApiKeys.SHOP.equals(caller.id()), errors);
+        JsonNode root = new String(body, StandardCharsets.UTF_8).isBlank() ? json.createObjectNode()
+                : JsonBodies.object(json, body);
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
@@ -76,6 +82,9 @@ public class OperationRequestParser {
         if (!errors.isEmpty()) {
             throw new InvalidInput("Some fields are invalid; nothing was changed.", errors);
         }
-        return new OperationRequest(type, amount, currency, reason, requestedBy);
+        String fingerprint = HexFormat.of().formatHex(Sha256.of(type + "|" + amount.map(String::valueOf).orElse("")
+                + "|" + currency.map(Enum::name).orElse("") + "|" + reason.orElse("")));
+        return new OperationRequest(type, amount, currency, reason, caller.id(),
+                key.map(k -> new RequestKey(HexFormat.of().formatHex(Sha256.of(k)), fingerprint)));
     }
 }

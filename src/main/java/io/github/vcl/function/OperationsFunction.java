@@ -38,7 +38,7 @@ public class OperationsFunction {
             OperationType type = type(event);
             Caller caller = keys.require(event.header("authorization").orElse(null), RIGHTS.get(type));
             OperationsService.Outcome outcome = operations.request(References.fromPath(event),
-                    parser.parse(event.bodyBytes(), type, caller.id()));
+                    parser.parse(event.bodyBytes(), type, caller, event.header("idempotency-key")));
             return http.json(outcome.finished() ? 200 : 202, OrderViews.OperationResult.of(outcome));
         });
     }

@@ -14,6 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** The JSON the operations and support APIs answer with. Amounts are minor units in the order's currency. */
 final class OrderViews {
@@ -36,12 +37,17 @@ final class OrderViews {
         }
     }
 
+    /** {@code checkout} or {@code epayment}: how the customer paid. */
+    static String flowOf(Order o) {
+        return o.flow().name().toLowerCase(Locale.ROOT);
+    }
+
     /** One order in a search result. */
     @RegisterForReflection
-    public record OrderSummary(String reference, String shopOrderId, Instant createdAt, String status,
+    public record OrderSummary(String reference, String shopOrderId, String flow, Instant createdAt, String status,
                                String statusText, String currency, long amount, StatusFunction.Amounts amounts) {
         static OrderSummary of(Order o) {
-            return new OrderSummary(o.reference().value(), o.shopOrderId(), o.createdAt(), o.status().name(),
+            return new OrderSummary(o.reference().value(), o.shopOrderId(), flowOf(o), o.createdAt(), o.status().name(),
                     o.status().label(), o.currency().name(), o.amount().minor(),
                     StatusFunction.Amounts.of(o.aggregate()));
         }
@@ -84,7 +90,8 @@ final class OrderViews {
 
     /** {@code GET /orders/{reference}}. */
     @RegisterForReflection
-    public record DetailView(String reference, String shopOrderId, String description, Instant createdAt,
+    public record DetailView(String reference, String shopOrderId, String flow, String supersededBy,
+                             String description, Instant createdAt,
                              Instant updatedAt, String status, String statusText, String sessionState,
                              String paymentState, String currency, long amount, StatusFunction.Amounts amounts,
                              String pspReference, List<LineView> lines, List<ActionView> possibleActions,
@@ -93,7 +100,8 @@ final class OrderViews {
         static DetailView of(OrderDetail detail) {
             Order o = detail.order();
             Money amount = o.amount();
-            return new DetailView(o.reference().value(), o.shopOrderId(), o.description().text(), o.createdAt(),
+            return new DetailView(o.reference().value(), o.shopOrderId(), flowOf(o),
+                    o.supersededBy() == null ? null : o.supersededBy().value(), o.description().text(), o.createdAt(),
                     o.updatedAt(), o.status().name(), o.status().label(), o.sessionState().name(),
                     o.paymentState().name(), amount.currency().name(), amount.minor(),
                     StatusFunction.Amounts.of(o.aggregate()), o.pspReference(),

@@ -33,6 +33,6 @@ public class ReconcileFunction {
     public ReconcileService.Summary reconcile(ScheduledEvent event) {
         LOG.infof("reconcile triggered by %s event %s at %s", event == null ? "-" : event.source(),
                 event == null ? "-" : event.id(), event == null ? "-" : event.time());
-        return reconciler.runFor(config.reconcile().timeBudget());
+        return reconciler.runFor(config.functionTimeout());
     }
 }

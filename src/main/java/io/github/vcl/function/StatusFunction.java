@@ -49,14 +49,15 @@ public class StatusFunction {
     }
 
     @RegisterForReflection
-    public record ShopStatus(String reference, String shopOrderId, String outcome, String status, String statusText,
-                             String sessionState, String paymentState, String currency, long amount, Amounts amounts,
-                             String checkoutFrontendUrl) {
+    public record ShopStatus(String reference, String shopOrderId, String flow, String outcome, String status,
+                             String statusText, String sessionState, String paymentState, String currency, long amount,
+                             Amounts amounts, String redirectUrl, String supersededBy) {
         static ShopStatus of(Order o) {
             Money amount = o.amount();
-            return new ShopStatus(o.reference().value(), o.shopOrderId(), PaymentOutcome.of(o).name(),
-                    o.status().name(), o.status().label(), o.sessionState().name(), o.paymentState().name(),
-                    amount.currency().name(), amount.minor(), Amounts.of(o.aggregate()), o.checkout().frontendUrl());
+            return new ShopStatus(o.reference().value(), o.shopOrderId(), OrderViews.flowOf(o),
+                    PaymentOutcome.of(o).name(), o.status().name(), o.status().label(), o.sessionState().name(),
+                    o.paymentState().name(), amount.currency().name(), amount.minor(), Amounts.of(o.aggregate()),
+                    o.session().frontendUrl(), o.supersededBy() == null ? null : o.supersededBy().value());
         }
     }
 

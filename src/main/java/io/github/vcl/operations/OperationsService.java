@@ -5,11 +5,12 @@ import io.github.vcl.order.Operation;
 import io.github.vcl.order.OperationLimit;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Reference;
+import io.github.vcl.order.RequestKey;
 import io.github.vcl.order.Source;
 import io.github.vcl.order.Transition;
 import io.github.vcl.payment.OperationSender;
-import io.github.vcl.payment.PaymentPoller;
 import io.github.vcl.refusal.AmountNotPossible;
+import io.github.vcl.refusal.IdempotencyKeyReused;
 import io.github.vcl.refusal.NotFound;
 import io.github.vcl.refusal.NotPossibleNow;
 import io.github.vcl.refusal.Refusal;
@@ -18,6 +19,7 @@ import io.github.vcl.vipps.VippsApiException;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -32,13 +34,11 @@ public class OperationsService {
 
     private final OrderUpdater updater;
     private final OperationSender sender;
-    private final PaymentPoller poller;
     private final Clock clock;
 
-    public OperationsService(OrderUpdater updater, OperationSender sender, PaymentPoller poller, Clock clock) {
+    public OperationsService(OrderUpdater updater, OperationSender sender, Clock clock) {
         this.updater = updater;
         this.sender = sender;
-        this.poller = poller;
         this.clock = clock;
     }
 
@@ -52,38 +52,55 @@ public class OperationsService {
     public Outcome request(Reference reference, OperationRequest request) {
         Function<Order, Transition> record = o -> o.requestOperation(request.type(),
                 request.amount().map(minor -> Money.of(minor, request.currency().orElse(o.currency()))),
-                request.requestedBy(), request.reason().orElse(null), clock.instant());
+                request.requestedBy(), request.reason().orElse(null), request.key(), clock.instant());
         OrderUpdater.Updated recorded = updater.update(reference, record)
                 .orElseThrow(() -> new NotFound("No order has reference " + reference + "."));
+        Order order = recorded.order();
+        Optional<Operation> earlier = request.key().flatMap(order::operationFor);
+        if (earlier.isPresent() && !recorded.transition().applied()) {
+            return replay(order, earlier.get(), request.key().get());
+        }
         if (!recorded.transition().applied()) {
             throw refusal(recorded, request);
         }
-        Order order = recorded.order();
         Operation op = order.pendingOperation().orElseThrow();
         LOG.infof("%s of %s for %s recorded with key %s", op.type(), op.amount(), reference, op.idempotencyKey());
+        Order after;
         try {
-            Order after = sender.send(order, op, Source.STAFF);
-            Operation done = after.operations().stream()
-                    .filter(o -> o.idempotencyKey().equals(op.idempotencyKey())).findFirst().orElseThrow();
-            return new Outcome(after, done, "Vipps MobilePay confirmed the " + op.type().keyWord() + " of "
-                    + op.amount() + ".");
-        } catch (VippsApiException e) {
-            if (e.isTransient()) {
-                return new Outcome(order, op, VippsRefusals.pending(e, op));
-            }
-            catchUpWithVipps(order);
-            throw VippsRefusals.refused(e, op);
+            after = sender.send(order, op, Source.STAFF);
+        } catch (VippsApiException open) {
+            return new Outcome(order, op, VippsRefusals.pending(open, op));
         }
+        return outcome(after, after.operation(op.idempotencyKey()).orElseThrow());
     }
 
-    /** Our record was refused on a state Vipps knows better: read it from Vipps so the next try is checked right. */
-    private void catchUpWithVipps(Order order) {
-        try {
-            poller.refresh(order, Source.POLL);
-        } catch (VippsApiException e) {
-            LOG.warnf("re-reading %s from Vipps failed: status %d, traceId %s", order.reference(), e.httpStatus(),
-                    e.traceId().orElse("-"));
+    /**
+     * The same key again: the operation it started, as it stands now — never a second one, and Vipps is not called.
+     * The same key with another request is refused.
+     */
+    private static Outcome replay(Order order, Operation op, RequestKey key) {
+        if (!op.requestKey().sameRequest(key)) {
+            throw new IdempotencyKeyReused("This Idempotency-Key was already used on order " + order.reference()
+                    + " for another request (a " + op.type().keyWord() + " of " + op.amount() + "). Use a new key "
+                    + "for a new request; nothing was changed.");
         }
+        LOG.infof("%s for %s: a retry of the request that started %s, answered again", op.type(), order.reference(),
+                op.idempotencyKey());
+        if (op.isPending()) {
+            return new Outcome(order, op, "This request was already received: the " + op.type().keyWord() + " of "
+                    + op.amount() + " is recorded and is being completed with the same Vipps Idempotency-Key; do "
+                    + "not send it again with a new key.");
+        }
+        return outcome(order, op);
+    }
+
+    /** A finished operation: confirmed, or refused by Vipps (its refusal, with Vipps' traceId). */
+    private static Outcome outcome(Order order, Operation op) {
+        if (op.status() == Operation.Status.FAILED) {
+            throw VippsRefusals.refused(op);
+        }
+        return new Outcome(order, op, "Vipps MobilePay confirmed the " + op.type().keyWord() + " of " + op.amount()
+                + ".");
     }
 
     /** 409 when the order allows no such operation now; 422 when it does, but not with this amount or currency. */

@@ -1,6 +1,7 @@
 package io.github.vcl.operations;
 
 import io.github.vcl.order.Operation;
+import io.github.vcl.order.VippsError;
 import io.github.vcl.refusal.VippsRefused;
 import io.github.vcl.refusal.VippsTrace;
 import io.github.vcl.vipps.VippsApiException;
@@ -25,13 +26,15 @@ final class VippsRefusals {
     private VippsRefusals() {
     }
 
-    static VippsRefused refused(VippsApiException e, Operation op) {
-        String code = e.errorCode().orElse(null);
-        boolean paymentState = code != null && code.startsWith("6") || e.isIdempotencyConflict();
+    /** A failed operation, as Vipps refused it (the refusal kept with the operation). */
+    static VippsRefused refused(Operation op) {
+        VippsError e = op.failure();
+        String code = e.code();
+        boolean paymentState = code != null && (code.startsWith("6") || VippsApiException.IDEMPOTENCY_CONFLICTS.contains(code));
         String advice = code == null ? NOTHING_MOVED : ADVICE.getOrDefault(code, NOTHING_MOVED);
         String detail = "Vipps MobilePay refused the " + op.type().keyWord() + " of " + op.amount() + ": "
-                + e.staffMessage() + (code == null ? "" : " (code " + code + ")") + ". " + advice;
-        return new VippsRefused(detail, VippsTrace.of(e), paymentState);
+                + e.message() + (code == null ? "" : " (code " + code + ")") + ". " + advice;
+        return new VippsRefused(detail, new VippsTrace(e.traceId(), code), paymentState);
     }
 
     /** For an answer that leaves the outcome open: what happens next. */

@@ -8,7 +8,9 @@ public enum HistoryEvent {
     CAPTURED, REFUNDED, CANCELLED,
     OPERATION_REQUESTED, OPERATION_SUCCEEDED, OPERATION_FAILED,
     /** The order's link (and, where Checkout filed none, its receipt) are in the customer's Vipps payment history. */
-    PAYMENT_HISTORY_FILED;
+    PAYMENT_HISTORY_FILED,
+    /** A newer payment attempt for the same shop order replaced this one. */
+    SUPERSEDED;
 
     static HistoryEvent paymentReached(PaymentState state) {
         return switch (state) {

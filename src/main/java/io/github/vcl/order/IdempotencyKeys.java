@@ -23,6 +23,11 @@ public final class IdempotencyKeys {
         return "session-" + digest(reference);
     }
 
+    /** Ending an open attempt before the shop order's next one starts (a cancel of the transaction only). */
+    public static String forEnding(Reference reference) {
+        return "end-" + digest(reference);
+    }
+
     private static String digest(Reference reference) {
         return HexFormat.of().formatHex(Sha256.of(reference.value()), 0, 10);
     }

@@ -5,11 +5,12 @@ import java.util.Objects;
 
 /**
  * A capture, refund or cancel, recorded (PENDING, with its Idempotency-Key) before it is sent to Vipps, so that a
- * crash between sending and recording the answer is finished later with the same key.
+ * crash between sending and recording the answer is finished later with the same key. {@code requestKey}: the caller's
+ * own Idempotency-Key, when it sent one.
  */
 public record Operation(OperationType type, String idempotencyKey, Money amount, boolean cancelTransactionOnly,
                         Status status, String requestedBy, String reason, Instant requestedAt, Instant finishedAt,
-                        VippsError failure) {
+                        VippsError failure, RequestKey requestKey) {
 
     public enum Status { PENDING, SUCCEEDED, FAILED }
 
@@ -27,11 +28,11 @@ public record Operation(OperationType type, String idempotencyKey, Money amount,
 
     Operation succeeded(Instant at) {
         return new Operation(type, idempotencyKey, amount, cancelTransactionOnly, Status.SUCCEEDED, requestedBy, reason,
-                requestedAt, at, null);
+                requestedAt, at, null, requestKey);
     }
 
     Operation failed(VippsError error, Instant at) {
         return new Operation(type, idempotencyKey, amount, cancelTransactionOnly, Status.FAILED, requestedBy, reason,
-                requestedAt, at, error);
+                requestedAt, at, error, requestKey);
     }
 }

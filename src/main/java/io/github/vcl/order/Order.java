@@ -1,5 +1,6 @@
 package io.github.vcl.order;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,20 +8,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One payment attempt for a shop order, as we know it: the cart, our view of the Checkout session, the payment as
+ * One payment attempt for a shop order, as we know it: the cart, our view of its session at Vipps (a Checkout session
+ * or an ePayment payment request, {@link PaymentSession}), the payment as
  * Vipps reports it (state + aggregate), operations we sent or are about to send, and the history of every applied
  * change. Immutable: each signal returns a {@link Transition}; the store writes it conditionally on {@code version}.
  */
 public record Order(Reference reference, String shopOrderId, PaymentDescription description, List<OrderLine> lines,
-                    Money amount, CheckoutSession checkout, SessionState sessionState, PaymentState paymentState,
+                    Money amount, PaymentSession session, SessionState sessionState, PaymentState paymentState,
                     Aggregate aggregate,
-                    String pspReference, List<Operation> operations, VippsError lastError, Instant createdAt,
+                    String pspReference, List<Operation> operations, VippsError lastError, Reference supersededBy,
+                    Instant createdAt,
                     Instant updatedAt, long version, List<HistoryEntry> history) {
+
+    private static final Duration MIN_FOLLOW_UP = Duration.ofMinutes(1);
 
     public Order {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(checkout, "checkout");
+        Objects.requireNonNull(session, "session");
         Objects.requireNonNull(sessionState, "sessionState");
         Objects.requireNonNull(paymentState, "paymentState");
         Objects.requireNonNull(aggregate, "aggregate");
@@ -30,14 +35,14 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
     }
 
     /** A new order, written before Vipps hears of it; the store gives it version 1. */
-    public static Order create(NewOrder request, Reference reference, CheckoutSession checkout, Source source,
+    public static Order create(NewOrder request, Reference reference, PaymentSession session, Source source,
                                Instant now) {
         Money amount = request.total();
         HistoryEntry created = new HistoryEntry(now, HistoryEvent.ORDER_CREATED, source, amount, null,
                 "shop order " + request.shopOrderId());
-        return new Order(reference, request.shopOrderId(), request.description(), request.lines(), amount, checkout,
+        return new Order(reference, request.shopOrderId(), request.description(), request.lines(), amount, session,
                 SessionState.CREATING, PaymentState.CREATED, Aggregate.zero(amount.currency()), null, List.of(), null,
-                now, now, 0, List.of(created));
+                null, now, now, 0, List.of(created));
     }
 
     /**
@@ -49,8 +54,13 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
      */
     public static Order awaitingPayment(Reference reference, Money amount) {
         return new Order(reference, "", new PaymentDescription("unknown"), List.of(), amount,
-                CheckoutSession.pending("", "", ""), SessionState.CREATED, PaymentState.CREATED,
-                Aggregate.zero(amount.currency()), null, List.of(), null, Instant.EPOCH, Instant.EPOCH, 0, List.of());
+                PaymentSession.pending(Flow.CHECKOUT, "", "", ""), SessionState.CREATED, PaymentState.CREATED,
+                Aggregate.zero(amount.currency()), null, List.of(), null, null, Instant.EPOCH, Instant.EPOCH, 0,
+                List.of());
+    }
+
+    public Flow flow() {
+        return session.flow();
     }
 
     public Currency currency() {
@@ -66,14 +76,65 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
     }
 
     /**
-     * True while something is unresolved: the session is being created or the customer may still pay (until the
-     * payment or the session reaches an end), an operation waits for Vipps' answer, or an authorized order is not yet
-     * in the customer's Vipps payment history. Only such orders sit in the reconciliation index.
+     * True while something is unresolved: the session is being created or the customer may still pay (until ePayment
+     * says the payment ended), an operation waits for Vipps' answer, an authorized order is not yet in the customer's
+     * Vipps payment history, or money is still reserved (captures, refunds and cancels may happen outside this system,
+     * in the Vipps portal, and must reach our totals). Only such orders sit in the reconciliation index.
      */
     public boolean needsReconciliation() {
-        boolean paymentOpen = !paymentState.isFinal() && sessionState != SessionState.FAILED
-                && sessionState != SessionState.EXPIRED;
-        return paymentOpen || pendingOperation().isPresent() || owesPaymentHistory();
+        return needsAttention() || reservationOpen();
+    }
+
+    /**
+     * Something the reconciler should look at on its next run; an order that is only {@link #reservationOpen} is
+     * looked at on a decaying cadence instead ({@link #nextFollowUp}).
+     */
+    public boolean needsAttention() {
+        boolean paymentOpen = !paymentState.isFinal() && sessionState != SessionState.FAILED;
+        return paymentOpen || pendingOperation().isPresent() || owesPaymentHistory()
+                || (supersededBy != null && reservationOpen());
+    }
+
+    /** Authorized with money still reserved: it may yet be captured or cancelled, here or in the Vipps portal. */
+    public boolean reservationOpen() {
+        return paymentState == PaymentState.AUTHORIZED && aggregate.capturable().isPositive();
+    }
+
+    /**
+     * When to ask Vipps again about an order that only has its {@link #reservationOpen}: soon after the
+     * authorization, then less and less often — a quarter of the time since the authorization, at least a minute
+     * and at most {@code longest}.
+     */
+    public Instant nextFollowUp(Instant now, Duration longest) {
+        Instant authorizedAt = history.stream().filter(e -> e.event() == HistoryEvent.PAYMENT_AUTHORIZED)
+                .map(HistoryEntry::at).findFirst().orElse(createdAt);
+        Duration interval = Duration.between(authorizedAt, now).dividedBy(4);
+        if (interval.compareTo(MIN_FOLLOW_UP) < 0) {
+            interval = MIN_FOLLOW_UP;
+        }
+        return now.plus(interval.compareTo(longest) > 0 ? longest : interval);
+    }
+
+    /**
+     * A newer payment attempt for the same shop order replaced this one (it was ended at Vipps first). Should this
+     * attempt still be authorized, the reconciler cancels it: one payment per shop order.
+     */
+    public Transition supersede(Reference next, Source source, Instant at) {
+        if (supersededBy != null) {
+            return Transition.unchanged(this, "already superseded by " + supersededBy);
+        }
+        HistoryEntry entry = new HistoryEntry(at, HistoryEvent.SUPERSEDED, source, null, null,
+                "replaced by the new payment attempt " + next);
+        Order superseded = new Order(reference, shopOrderId, description, lines, amount, session, sessionState,
+                paymentState, aggregate, pspReference, operations, lastError, next, createdAt, at, version,
+                appended(entry));
+        return Transition.applied(superseded, List.of(entry));
+    }
+
+    /** Vipps has neither the session nor a payment for it: nobody can pay this order any more. */
+    public Transition paymentNeverStarted(Source source, Instant at) {
+        return observePayment(new PaymentObservation(PaymentState.EXPIRED, Aggregate.zero(currency()), null, source,
+                at));
     }
 
     /** Authorized, but its link (and receipt, where needed) are not yet filed with Vipps Order Management. */
@@ -88,18 +149,21 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
             return Transition.unchanged(this, "the payment history is already filed");
         }
         HistoryEntry entry = new HistoryEntry(at, HistoryEvent.PAYMENT_HISTORY_FILED, source, null, null, detail);
-        Order filed = new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState,
-                paymentState, aggregate, pspReference, operations, lastError, createdAt, at, version, appended(entry));
+        Order filed = new Order(reference, shopOrderId, description, lines, amount, session, sessionState,
+                paymentState, aggregate, pspReference, operations, lastError, supersededBy, createdAt, at, version, appended(entry));
         return Transition.applied(filed, List.of(entry));
     }
 
     // ---- session signals ----
 
-    /** Vipps created the session; its frontend URL and token are kept for a shop that retries its request. */
+    /**
+     * Vipps created the session (or the ePayment payment): the URL to send the customer to (and Checkout's session
+     * token) are kept for a shop that retries its request.
+     */
     public Transition sessionCreated(String frontendUrl, String sessionToken, Source source, Instant at) {
         Transition moved = moveSession(SessionState.CREATED, source, at, null);
         return moved.applied()
-                ? Transition.applied(moved.order().withCheckout(checkout.created(frontendUrl, sessionToken)),
+                ? Transition.applied(moved.order().withSession(session.created(frontendUrl, sessionToken)),
                 moved.added())
                 : moved;
     }
@@ -125,8 +189,8 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
                 return Transition.rejected(this, "a session that " + describe(sessionState) + " cannot become " + next);
             default:
                 HistoryEntry entry = new HistoryEntry(at, HistoryEvent.sessionReached(next), source, null, null, detail);
-                Order moved = new Order(reference, shopOrderId, description, lines, amount, checkout, next,
-                        paymentState, aggregate, pspReference, operations, lastError, createdAt, at, version,
+                Order moved = new Order(reference, shopOrderId, description, lines, amount, session, next,
+                        paymentState, aggregate, pspReference, operations, lastError, supersededBy, createdAt, at, version,
                         appended(entry));
                 return Transition.applied(moved, List.of(entry));
         }
@@ -188,8 +252,8 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
         addGrowth(added, HistoryEvent.CAPTURED, aggregate.captured(), merged.captured(), seen);
         addGrowth(added, HistoryEvent.REFUNDED, aggregate.refunded(), merged.refunded(), seen);
         addGrowth(added, HistoryEvent.CANCELLED, aggregate.cancelled(), merged.cancelled(), seen);
-        Order next = new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState,
-                nextState, merged, pspReference == null ? psp : pspReference, operations, lastError, createdAt,
+        Order next = new Order(reference, shopOrderId, description, lines, amount, session, sessionState,
+                nextState, merged, pspReference == null ? psp : pspReference, operations, lastError, supersededBy, createdAt,
                 seen.at(), version, appended(added));
         return Transition.applied(next, added);
     }
@@ -214,7 +278,11 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
      * is sent with {@code cancelTransactionOnly}, so a late approval is not lost.
      */
     public Transition requestOperation(OperationType type, Optional<Money> requested, String requestedBy,
-                                       String reason, Instant at) {
+                                       String reason, Optional<RequestKey> requestKey, Instant at) {
+        if (requestKey.isPresent() && operationFor(requestKey.get()).isPresent()) {
+            // A retry (or a reuse) of a key this order has seen: never a second operation.
+            return Transition.unchanged(this, "a request with this Idempotency-Key was already received");
+        }
         if (requested.isPresent() && requested.get().currency() != currency()) {
             return Transition.rejected(this, "This order is in " + currency() + ", not " + requested.get().currency()
                     + ".");
@@ -238,7 +306,7 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
         String key = IdempotencyKeys.forOperation(reference, type, sequence);
         boolean transactionOnly = type == OperationType.CANCEL && paymentState == PaymentState.CREATED;
         Operation operation = new Operation(type, key, amountToSend, transactionOnly, Operation.Status.PENDING,
-                requestedBy, reason, at, null, null);
+                requestedBy, reason, at, null, null, requestKey.orElse(null));
         HistoryEntry entry = new HistoryEntry(at, HistoryEvent.OPERATION_REQUESTED, Source.STAFF, amountToSend, null,
                 type.keyWord() + " " + key);
         List<Operation> ops = new ArrayList<>(operations);
@@ -246,7 +314,11 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
         return Transition.applied(withOperations(ops, at, List.of(entry)), List.of(entry));
     }
 
-    /** Vipps accepted the operation with this key; {@code after} is what its answer (or a later GET) shows. */
+    /**
+     * Vipps accepted the operation with this key; {@code after} is what its answer (or a later GET) shows. Vipps is the
+     * truth for money: a confirmation counts even for an operation we had recorded as failed, and its totals are
+     * applied whatever our record said.
+     */
     public Transition completeOperation(String idempotencyKey, PaymentObservation after) {
         Optional<Operation> found = operation(idempotencyKey);
         if (found.isEmpty()) {
@@ -256,11 +328,10 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
         if (op.status() == Operation.Status.SUCCEEDED) {
             return observePayment(after);
         }
-        if (op.status() == Operation.Status.FAILED) {
-            return Transition.rejected(this, "operation " + idempotencyKey + " already failed");
-        }
+        String corrected = op.status() == Operation.Status.FAILED ? " (recorded as failed before; Vipps confirmed it)"
+                : "";
         HistoryEntry entry = new HistoryEntry(after.at(), HistoryEvent.OPERATION_SUCCEEDED, after.source(), op.amount(),
-                after.pspReference(), op.type().keyWord() + " " + idempotencyKey);
+                after.pspReference(), op.type().keyWord() + " " + idempotencyKey + corrected);
         Order done = replaceOperation(op.succeeded(after.at()), after.at(), entry);
         return Transition.applied(done, List.of(entry)).andThen(o -> o.observePayment(after));
     }
@@ -280,7 +351,15 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
         return Transition.applied(failed, List.of(entry));
     }
 
-    private Optional<Operation> operation(String idempotencyKey) {
+    /** The operation a caller's Idempotency-Key started on this order, if any (whatever request it carried). */
+    public Optional<Operation> operationFor(RequestKey requestKey) {
+        return operations.stream()
+                .filter(o -> o.requestKey() != null && o.requestKey().keyHash().equals(requestKey.keyHash()))
+                .findFirst();
+    }
+
+    /** The operation Vipps knows under {@code idempotencyKey}, if any. */
+    public Optional<Operation> operation(String idempotencyKey) {
         return operations.stream().filter(o -> o.idempotencyKey().equals(idempotencyKey)).findFirst();
     }
 
@@ -293,24 +372,24 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
     }
 
     private Order withOperations(List<Operation> ops, Instant at, List<HistoryEntry> added) {
-        return new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState, paymentState,
-                aggregate, pspReference, ops, lastError, createdAt, at, version, appended(added));
+        return new Order(reference, shopOrderId, description, lines, amount, session, sessionState, paymentState,
+                aggregate, pspReference, ops, lastError, supersededBy, createdAt, at, version, appended(added));
     }
 
-    private Order withCheckout(CheckoutSession session) {
-        return new Order(reference, shopOrderId, description, lines, amount, session, sessionState, paymentState,
-                aggregate, pspReference, operations, lastError, createdAt, updatedAt, version, history);
+    private Order withSession(PaymentSession changed) {
+        return new Order(reference, shopOrderId, description, lines, amount, changed, sessionState, paymentState,
+                aggregate, pspReference, operations, lastError, supersededBy, createdAt, updatedAt, version, history);
     }
 
     private Order withLastError(VippsError error) {
-        return new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState, paymentState,
-                aggregate, pspReference, operations, error, createdAt, updatedAt, version, history);
+        return new Order(reference, shopOrderId, description, lines, amount, session, sessionState, paymentState,
+                aggregate, pspReference, operations, error, supersededBy, createdAt, updatedAt, version, history);
     }
 
     /** The same order as stored under {@code newVersion}. */
     public Order withVersion(long newVersion) {
-        return new Order(reference, shopOrderId, description, lines, amount, checkout, sessionState, paymentState,
-                aggregate, pspReference, operations, lastError, createdAt, updatedAt, newVersion, history);
+        return new Order(reference, shopOrderId, description, lines, amount, session, sessionState, paymentState,
+                aggregate, pspReference, operations, lastError, supersededBy, createdAt, updatedAt, newVersion, history);
     }
 
     private List<HistoryEntry> appended(HistoryEntry entry) {

@@ -19,7 +19,12 @@ public record OrderLine(String id, String name, long quantity, Money unitPrice, 
         if (taxRate < 0 || taxRate > MAX_TAX_RATE) {
             throw new InvalidOrderException("taxRate", "must be between 0 and 10000 (hundredths of a percent), was " + taxRate);
         }
-        unitPrice.times(quantity); // refuses totals that do not fit in a long
+        if (unitPrice.minor() > Currency.MAXIMUM_PAYMENT_MINOR
+                || unitPrice.minor() * quantity > Currency.MAXIMUM_PAYMENT_MINOR) {
+            // Both factors are bounded (quantity ≤ 10^6), so the product fits a long; every sum stays far below.
+            throw new InvalidOrderException("unitPrice", "makes a line total above the largest payment Vipps "
+                    + "MobilePay accepts, " + Money.of(Currency.MAXIMUM_PAYMENT_MINOR, unitPrice.currency()));
+        }
     }
 
     public Money totalAmount() {

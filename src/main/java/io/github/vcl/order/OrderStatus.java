@@ -27,11 +27,8 @@ public enum OrderStatus {
     public static OrderStatus of(Order order) {
         Aggregate agg = order.aggregate();
         return switch (order.paymentState()) {
-            case CREATED -> switch (order.sessionState()) {
-                case FAILED -> SESSION_FAILED;
-                case EXPIRED -> EXPIRED;
-                default -> AWAITING_PAYMENT;
-            };
+            // A session that expired while ePayment still says CREATED may yet be paid (the customer is in the app).
+            case CREATED -> order.sessionState() == SessionState.FAILED ? SESSION_FAILED : AWAITING_PAYMENT;
             case ABORTED -> ABORTED;
             case EXPIRED -> EXPIRED;
             case TERMINATED -> TERMINATED;

@@ -22,6 +22,10 @@ public record ShippingOption(String id, String brand, String type, String title,
             Text.require("title", title, 1, 200);
         }
         Objects.requireNonNull(amount, "amount");
+        if (amount.minor() > Currency.MAXIMUM_PAYMENT_MINOR) {
+            throw new InvalidOrderException("amount", "is above the largest payment Vipps MobilePay accepts, "
+                    + Money.of(Currency.MAXIMUM_PAYMENT_MINOR, amount.currency()));
+        }
         if (taxRate < 0 || taxRate > OrderLine.MAX_TAX_RATE) {
             throw new InvalidOrderException("taxRate", "must be between 0 and 10000 (hundredths of a percent), was "
                     + taxRate);

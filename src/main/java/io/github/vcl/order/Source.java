@@ -2,5 +2,5 @@ package io.github.vcl.order;
 
 /** Who told us about a change; recorded with every history entry. */
 public enum Source {
-    STOREFRONT, CALLBACK, POLL, STAFF, RECONCILER
+    STOREFRONT, CALLBACK, WEBHOOK, POLL, STAFF, RECONCILER
 }

@@ -1,6 +1,8 @@
 package io.github.vcl.payment;
 
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.Order;
+import io.github.vcl.order.PaymentObservation;
 import io.github.vcl.order.SessionState;
 import io.github.vcl.order.Source;
 import io.github.vcl.order.Transition;
@@ -10,6 +12,8 @@ import io.github.vcl.vipps.VippsApiException;
 import io.github.vcl.vipps.checkout.CheckoutClient;
 import io.github.vcl.vipps.checkout.model.SessionResponse;
 import io.github.vcl.vipps.epayment.EPaymentClient;
+import io.github.vcl.vipps.epayment.model.EPaymentState;
+import io.github.vcl.vipps.epayment.model.Payment;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +23,9 @@ import java.util.function.Function;
 
 /**
  * Asks Vipps how a pending order stands — one GET in the usual case — and applies the answer. ePayment's GET payment
- * is the source for the payment; Checkout's GET session is asked only while we have no confirmed session (the session
- * request's answer was lost), when ePayment does not know the payment yet (404), or when the session's hour is over
- * and nobody paid: it tells whether the session is still open or expired.
+ * is the source for the payment, in both flows; for Checkout orders, Checkout's GET session is asked only while we
+ * have no confirmed session (the session request's answer was lost), when ePayment does not know the payment yet
+ * (404), or when the session's hour is over and nobody paid: it tells whether the session is still open or expired.
  */
 public class PaymentPoller {
     /** How long a session we sent may be missing at Vipps before we call its creation failed. */
@@ -53,25 +57,50 @@ public class PaymentPoller {
     private Function<Order, Transition> ask(Order order, Source source) {
         String reference = order.reference().value();
         Instant at = clock.instant();
-        if (order.sessionState() == SessionState.CREATING) {
+        boolean checkoutFlow = order.flow() == Flow.CHECKOUT;
+        if (checkoutFlow && order.sessionState() == SessionState.CREATING) {
             return fromSession(order, checkout.getSession(reference), source, at);
         }
+        Payment payment;
         try {
-            var payment = epayment.getPayment(reference);
-            if (payment.state() == io.github.vcl.vipps.epayment.model.EPaymentState.CREATED
-                    && order.createdAt().plus(sessionLifetime).isBefore(at)) {
-                // Past the session's hour with nobody paying: ask Checkout whether the session is gone.
-                return fromSession(order, checkout.getSession(reference), source, at);
-            }
-            return o -> VippsSignals.payment(payment, o.currency(), source, at)
-                    .map(o::observePayment)
-                    .orElseGet(() -> Transition.none(o));
+            payment = epayment.getPayment(reference);
         } catch (VippsApiException e) {
             if (e.httpStatus() != 404) {
                 throw e;
             }
-            return fromSession(order, checkout.getSession(reference), source, at);
+            return checkoutFlow ? fromSession(order, checkout.getSession(reference), source, at)
+                    : unknownToEPayment(order, source, at);
         }
+        if (order.sessionState() == SessionState.CREATING) {
+            // An ePayment payment whose create answer was lost: it exists, so it was created.
+            String redirectUrl = payment.redirectUrl();
+            Optional<PaymentObservation> seen = VippsSignals.payment(payment, order.currency(), source, at);
+            return o -> o.sessionCreated(redirectUrl, null, source, at)
+                    .andThen(created -> seen.map(created::observePayment).orElseGet(() -> Transition.none(created)));
+        }
+        Optional<PaymentObservation> seen = VippsSignals.payment(payment, order.currency(), source, at);
+        Function<Order, Transition> observe = o -> seen.map(o::observePayment).orElseGet(() -> Transition.none(o));
+        if (checkoutFlow && payment.state() == EPaymentState.CREATED && order.sessionState() == SessionState.CREATED
+                && order.createdAt().plus(sessionLifetime).isBefore(at)) {
+            // Past the session's hour with nobody paying: record whether the session is gone. The payment stays open
+            // for as long as ePayment says CREATED — the customer may be approving it in the app right now.
+            Optional<SessionResponse> session = checkout.getSession(reference);
+            return o -> session.map(s -> VippsSignals.sessionLifecycle(o, s, source, at))
+                    .orElseGet(() -> o.sessionExpired(source, at)).andThen(observe);
+        }
+        return observe;
+    }
+
+    /**
+     * An ePayment order ePayment does not know: its create request is unanswered (wait, then call it failed), or —
+     * after ePayment created it — nothing we can conclude from.
+     */
+    private Function<Order, Transition> unknownToEPayment(Order order, Source source, Instant at) {
+        if (order.sessionState() != SessionState.CREATING || order.createdAt().plus(CREATION_GRACE).isAfter(at)) {
+            return Transition::none;
+        }
+        VippsError missing = new VippsError(404, null, null, "Vipps MobilePay has no payment for this order", at);
+        return o -> o.sessionFailed(missing, source, at);
     }
 
     private Function<Order, Transition> fromSession(Order order, Optional<SessionResponse> session, Source source,
@@ -87,7 +116,7 @@ public class PaymentPoller {
                     "Vipps MobilePay has no session for this order", at);
             return o -> o.sessionFailed(missing, source, at);
         }
-        // Vipps forgets a session that ended without payment once its hour is over.
-        return o -> o.sessionExpired(source, at);
+        // Neither a payment at ePayment nor a session at Checkout: nobody can pay this order any more.
+        return o -> o.sessionExpired(source, at).andThen(expired -> expired.paymentNeverStarted(source, at));
     }
 }

@@ -8,6 +8,7 @@ import io.github.vcl.order.PaymentObservation;
 import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Source;
 import io.github.vcl.order.Transition;
+import io.github.vcl.vipps.checkout.model.CheckoutSessionState;
 import io.github.vcl.vipps.checkout.model.SessionResponse;
 import io.github.vcl.vipps.epayment.model.EPaymentState;
 import io.github.vcl.vipps.epayment.model.ModificationResponse;
@@ -53,31 +54,41 @@ public final class VippsSignals {
 
     /** Everything a Checkout session (GET or callback body) tells about the order, as one chained transition. */
     public static Transition session(Order order, SessionResponse session, Source source, Instant at) {
-        Transition result = Transition.none(order);
-        if (session.sessionState() != null) {
-            result = switch (session.sessionState()) {
-                case PAYMENT_SUCCESSFUL, PAYMENT_TERMINATED -> result.andThen(o -> o.sessionCompleted(source, at));
-                case SESSION_EXPIRED -> result.andThen(o -> o.sessionExpired(source, at));
-                case SESSION_CREATED, SESSION_STARTED, PAYMENT_INITIATED ->
-                        result.andThen(o -> o.sessionCreated(null, null, source, at));
-                case UNKNOWN -> result;
-            };
+        return sessionLifecycle(order, session, source, at).andThen(o -> sessionPayment(o, session, source, at));
+    }
+
+    /**
+     * Only what the session says about itself (created, completed, expired): for when ePayment has just told us about
+     * the payment, which it knows better.
+     */
+    public static Transition sessionLifecycle(Order order, SessionResponse session, Source source, Instant at) {
+        if (session.sessionState() == null) {
+            return Transition.none(order);
         }
+        return switch (session.sessionState()) {
+            case PAYMENT_SUCCESSFUL, PAYMENT_TERMINATED -> order.sessionCompleted(source, at);
+            case SESSION_EXPIRED -> order.sessionExpired(source, at);
+            case SESSION_CREATED, SESSION_STARTED, PAYMENT_INITIATED -> order.sessionCreated(null, null, source, at);
+            case UNKNOWN -> Transition.none(order);
+        };
+    }
+
+    private static Transition sessionPayment(Order order, SessionResponse session, Source source, Instant at) {
         SessionResponse.PaymentDetails details = session.paymentDetails();
-        if (details != null && details.state() != null) {
-            Optional<PaymentState> state = switch (details.state()) {
-                case AUTHORIZED -> Optional.of(PaymentState.AUTHORIZED);
-                // Checkout says TERMINATED for a payment the customer stopped; ePayment calls that ABORTED.
-                case TERMINATED -> Optional.of(PaymentState.ABORTED);
-                case CREATED, UNKNOWN -> Optional.empty();
-            };
-            if (state.isPresent()) {
-                PaymentObservation seen = new PaymentObservation(state.get(),
-                        aggregate(details.aggregate(), order.currency()), null, source, at);
-                result = result.andThen(o -> o.observePayment(seen));
-            }
+        if (details == null || details.state() == null) {
+            return Transition.none(order);
         }
-        return result;
+        Optional<PaymentState> state = switch (details.state()) {
+            case AUTHORIZED -> Optional.of(PaymentState.AUTHORIZED);
+            // Checkout says TERMINATED for a payment that will not be made: the customer stopped it (ePayment calls
+            // that ABORTED), or the session expired with it.
+            case TERMINATED -> Optional.of(session.sessionState() == CheckoutSessionState.SESSION_EXPIRED
+                    ? PaymentState.EXPIRED : PaymentState.ABORTED);
+            case CREATED, UNKNOWN -> Optional.empty();
+        };
+        return state.map(s -> order.observePayment(new PaymentObservation(s,
+                aggregate(details.aggregate(), order.currency()), null, source, at)))
+                .orElseGet(() -> Transition.none(order));
     }
 
     static Aggregate aggregate(VippsAggregate aggregate, Currency currency) {

@@ -34,6 +34,13 @@ public class InitiateClaims {
     public record Claim(Reference reference, String fingerprint) {
     }
 
+    /** The claim of {@code keyHash}, if the key was used before. */
+    public Optional<Claim> find(String keyHash) {
+        Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(REFERENCE, AttributeValue.fromS(KEY_PREFIX + keyHash)))).item();
+        return existing == null || existing.isEmpty() ? Optional.empty() : Optional.of(claimOf(existing));
+    }
+
     /** Claims {@code keyHash} for {@code reference}; returns the earlier claim instead if the key is taken. */
     public Optional<Claim> claim(String keyHash, Reference reference, String fingerprint, Instant now) {
         Map<String, AttributeValue> item = Map.of(
@@ -47,11 +54,12 @@ public class InitiateClaims {
                     .expressionAttributeNames(Map.of("#ref", REFERENCE)));
             return Optional.empty();
         } catch (ConditionalCheckFailedException taken) {
-            Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(Map.of(REFERENCE, AttributeValue.fromS(KEY_PREFIX + keyHash)))).item();
-            return Optional.of(new Claim(Reference.of(existing.get(CLAIMED_REFERENCE).s()),
-                    existing.get(FINGERPRINT).s()));
+            return find(keyHash);
         }
+    }
+
+    private static Claim claimOf(Map<String, AttributeValue> item) {
+        return new Claim(Reference.of(item.get(CLAIMED_REFERENCE).s()), item.get(FINGERPRINT).s());
     }
 
     /** Gives a key back when the reference it was claimed for could not be used; only if it still points there. */

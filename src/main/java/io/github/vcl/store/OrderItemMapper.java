@@ -1,8 +1,9 @@
 package io.github.vcl.store;
 
 import io.github.vcl.order.Aggregate;
-import io.github.vcl.order.CheckoutSession;
+import io.github.vcl.order.PaymentSession;
 import io.github.vcl.order.Currency;
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.Money;
@@ -13,6 +14,7 @@ import io.github.vcl.order.OrderLine;
 import io.github.vcl.order.PaymentDescription;
 import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
+import io.github.vcl.order.RequestKey;
 import io.github.vcl.order.SessionState;
 import io.github.vcl.order.Source;
 import io.github.vcl.order.VippsError;
@@ -59,7 +61,7 @@ final class OrderItemMapper {
      */
     static Map<String, AttributeValue> mutableAttributes(Order order) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(CHECKOUT, AttributeValue.fromM(checkout(order.checkout())));
+        item.put(CHECKOUT, AttributeValue.fromM(session(order.session())));
         item.put(SESSION_STATE, s(order.sessionState().name()));
         item.put(PAYMENT_STATE, s(order.paymentState().name()));
         item.put(STATUS, s(order.status().name()));
@@ -75,6 +77,9 @@ final class OrderItemMapper {
         if (order.lastError() != null) {
             item.put(LAST_ERROR, AttributeValue.fromM(error(order.lastError())));
         }
+        if (order.supersededBy() != null) {
+            item.put(SUPERSEDED_BY, s(order.supersededBy().value()));
+        }
         item.put(UPDATED_AT, time(order.updatedAt()));
         return item;
     }
@@ -89,13 +94,14 @@ final class OrderItemMapper {
                 new PaymentDescription(str(item, DESCRIPTION)),
                 item.get(LINES).l().stream().map(v -> line(v.m(), currency)).toList(),
                 money(item, AMOUNT, currency),
-                checkout(item.get(CHECKOUT).m()),
+                session(item.get(CHECKOUT).m()),
                 SessionState.valueOf(str(item, SESSION_STATE)),
                 PaymentState.valueOf(str(item, PAYMENT_STATE)),
                 aggregate,
                 str(item, PSP_REFERENCE),
                 item.get(OPERATIONS).l().stream().map(v -> operation(v.m(), currency)).toList(),
                 item.containsKey(LAST_ERROR) ? error(item.get(LAST_ERROR).m()) : null,
+                item.containsKey(SUPERSEDED_BY) ? Reference.of(str(item, SUPERSEDED_BY)) : null,
                 Instant.parse(str(item, CREATED_AT)),
                 Instant.parse(str(item, UPDATED_AT)),
                 Long.parseLong(item.get(VERSION).n()),
@@ -122,8 +128,9 @@ final class OrderItemMapper {
                 (int) num(m, "taxRate"), m.get("shipping").bool());
     }
 
-    private static Map<String, AttributeValue> checkout(CheckoutSession session) {
+    private static Map<String, AttributeValue> session(PaymentSession session) {
         Map<String, AttributeValue> m = new HashMap<>();
+        m.put("flow", s(session.flow().name()));
         m.put("nonce", s(session.nonce()));
         m.put("callbackTokenHash", s(session.callbackTokenHash()));
         m.put("returnTokenHash", s(session.returnTokenHash()));
@@ -132,8 +139,10 @@ final class OrderItemMapper {
         return m;
     }
 
-    private static CheckoutSession checkout(Map<String, AttributeValue> m) {
-        return new CheckoutSession(str(m, "nonce"), str(m, "callbackTokenHash"), str(m, "returnTokenHash"),
+    private static PaymentSession session(Map<String, AttributeValue> m) {
+        // Orders written before the ePayment flow existed were all Checkout orders.
+        Flow flow = m.containsKey("flow") ? Flow.valueOf(str(m, "flow")) : Flow.CHECKOUT;
+        return new PaymentSession(flow, str(m, "nonce"), str(m, "callbackTokenHash"), str(m, "returnTokenHash"),
                 str(m, "frontendUrl"), str(m, "sessionToken"));
     }
 
@@ -153,6 +162,10 @@ final class OrderItemMapper {
         if (op.failure() != null) {
             m.put("failure", AttributeValue.fromM(error(op.failure())));
         }
+        if (op.requestKey() != null) {
+            m.put("requestKeyHash", s(op.requestKey().keyHash()));
+            m.put("requestFingerprint", s(op.requestKey().fingerprint()));
+        }
         return AttributeValue.fromM(m);
     }
 
@@ -161,7 +174,9 @@ final class OrderItemMapper {
                 money(m, "amount", currency), m.get("cancelTransactionOnly").bool(),
                 Operation.Status.valueOf(str(m, "status")), str(m, "requestedBy"), str(m, "reason"),
                 Instant.parse(str(m, "requestedAt")), instant(m, "finishedAt"),
-                m.containsKey("failure") ? error(m.get("failure").m()) : null);
+                m.containsKey("failure") ? error(m.get("failure").m()) : null,
+                m.containsKey("requestKeyHash") ? new RequestKey(str(m, "requestKeyHash"), str(m, "requestFingerprint"))
+                        : null);
     }
 
     private static AttributeValue entry(HistoryEntry e) {

@@ -87,12 +87,12 @@ public class OrderStore {
     /**
      * Writes a decision taken on {@link Order#awaitingPayment} without reading the order: conditional on the stored
      * order being in exactly that state (session CREATING or CREATED, payment CREATED, nothing reserved, no
-     * operation, no pspReference, same currency, and the same amount unless the decision authorizes) and on the
-     * callback token, and writing only the attributes the decision changed, the appended history and version + 1.
+     * operation, no pspReference, same currency, and the same amount unless the decision authorizes) and, for a
+     * callback, on its token; writing only the attributes the decision changed, the appended history and version + 1.
      * Returns false, having written nothing, when the order is in any other state (or unknown, or the token is
      * wrong): then read and decide as usual.
      */
-    public boolean applyToAwaitingPayment(Order presumed, Transition transition, String callbackTokenHash) {
+    public boolean applyToAwaitingPayment(Order presumed, Transition transition, Optional<String> callbackTokenHash) {
         Order next = transition.order();
         Map<String, AttributeValue> before = OrderItemMapper.mutableAttributes(presumed);
         Map<String, AttributeValue> changed = new HashMap<>();
@@ -102,19 +102,24 @@ public class OrderStore {
             }
         });
         OrderItemUpdate update = new OrderItemUpdate(changed, "#version + :one", transition.added(), next)
-                .name("#checkout", CHECKOUT).name("#cbh", "callbackTokenHash").name("#ps", PAYMENT_STATE)
+                .name("#ps", PAYMENT_STATE)
                 .name("#ss", SESSION_STATE).name("#cur", CURRENCY).name("#ops", OPERATIONS)
                 .value(":one", OrderItemMapper.n(1))
                 .value(":zero", OrderItemMapper.n(0))
-                .value(":cbh", AttributeValue.fromS(callbackTokenHash))
                 .value(":created", AttributeValue.fromS(presumed.paymentState().name()))
                 .value(":creating", AttributeValue.fromS(SessionState.CREATING.name()))
                 .value(":open", AttributeValue.fromS(SessionState.CREATED.name()))
                 .value(":cur", AttributeValue.fromS(presumed.currency().name()));
         // Payment CREATED implies nothing reserved, captured, refunded or cancelled and no pspReference stored: the
-        // model applies money and pspReference only with a state that moved on, so those need no condition of their own.
-        StringBuilder condition = new StringBuilder("#checkout.#cbh = :cbh AND #ps = :created AND #ss IN (:creating, "
-                + ":open) AND #cur = :cur AND size(#ops) = :zero");
+        // model applies money and pspReference only with a state that moved on, so those need no condition of their
+        // own.
+        StringBuilder condition = new StringBuilder("#ps = :created AND #ss IN (:creating, :open) AND #cur = :cur "
+                + "AND size(#ops) = :zero");
+        callbackTokenHash.ifPresent(hash -> {
+            update.name("#checkout", CHECKOUT).name("#cbh", "callbackTokenHash")
+                    .value(":cbh", AttributeValue.fromS(hash));
+            condition.append(" AND #checkout.#cbh = :cbh");
+        });
         if (next.paymentState() != PaymentState.AUTHORIZED) {
             update.name("#amount", AMOUNT).value(":amount", OrderItemMapper.n(presumed.amount().minor()));
             condition.append(" AND #amount = :amount");
@@ -127,24 +132,13 @@ public class OrderStore {
         }
     }
 
-    /** The newest payment attempt for a shop order, if any. */
-    public Optional<Order> latestAttempt(String shopOrderId) {
-        QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(SHOP_ORDER_INDEX)
-                .keyConditionExpression("#s = :s")
-                .expressionAttributeNames(Map.of("#s", SHOP_ORDER_ID))
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shopOrderId)))
-                .scanIndexForward(false)
-                .limit(1));
-        return response.items().stream().findFirst().map(OrderItemMapper::fromItem);
-    }
-
     /**
-     * One page of orders that need reconciliation and were last changed at or before {@code dueBy}, oldest first,
-     * read from the index (which projects whole items, so no read per order follows; an index entry may lag the
-     * table by a moment, which the version-conditional write catches). Pass the returned cursor back for the next
-     * page; a null cursor means the last page.
+     * One page of orders that need reconciliation and are due at or before {@code dueBy}, in index order, read from
+     * the index (which projects whole items, so no read per order follows; an index entry may lag the table by a
+     * moment, which the version-conditional write catches). Each entry carries its position, from which a later
+     * query resumes right after it; the page's cursor is null on the last page.
      */
-    public Page<Order> needingReconciliation(Instant dueBy, int pageSize, String cursor) {
+    public Page<PendingOrder> needingReconciliation(Instant dueBy, int pageSize, String cursor) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(RECONCILE_INDEX)
                 .keyConditionExpression("#rk = :rk AND #rd <= :due")
                 .expressionAttributeNames(Map.of("#rk", RECONCILE_KEY, "#rd", RECONCILE_DUE))
@@ -155,11 +149,40 @@ public class OrderStore {
             query.exclusiveStartKey(ReconciliationCursor.decode(cursor));
         }
         QueryResponse response = dynamo.query(query.build());
-        List<Order> orders = response.items().stream().map(OrderItemMapper::fromItem).toList();
+        List<PendingOrder> orders = response.items().stream()
+                .map(item -> new PendingOrder(OrderItemMapper.fromItem(item), ReconciliationCursor.encode(item)))
+                .toList();
         String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? ReconciliationCursor.encode(response.lastEvaluatedKey())
                 : null;
         return new Page<>(orders, next);
+    }
+
+    /**
+     * Sets when the reconciler looks at the order next ({@code due}), or takes it out of the reconciliation index
+     * (empty), if it is still the version read; no new version, no history. For an order that is only followed (its
+     * next look on the decaying cadence), one that must be looked at soon (a webhook whose payment Vipps could not be
+     * read in time), and one that was looked at and needs nothing. False when the order changed meanwhile (its index
+     * entry then follows from that change).
+     */
+    public boolean reschedule(Order order, Optional<Instant> due) {
+        Map<String, String> names = Map.of("#rd", RECONCILE_DUE, "#version", VERSION, "#rk", RECONCILE_KEY);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", OrderItemMapper.n(order.version())));
+        due.ifPresent(at -> {
+            values.put(":rk", AttributeValue.fromS(RECONCILE_KEY_VALUE));
+            values.put(":due", OrderItemMapper.n(at.toEpochMilli()));
+        });
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(REFERENCE, AttributeValue.fromS(order.reference().value())))
+                    .updateExpression(due.isPresent() ? "SET #rk = :rk, #rd = :due" : "REMOVE #rk, #rd")
+                    .conditionExpression("#version = :v")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
     }
 
     private static void putReconciliation(Map<String, AttributeValue> item, Order order) {

@@ -23,6 +23,8 @@ public final class OrderTable {
     public static final String PSP_REFERENCE = "pspReference";
     public static final String OPERATIONS = "operations";
     public static final String LAST_ERROR = "lastError";
+    /** The newer payment attempt that replaced this one, once there is one. */
+    public static final String SUPERSEDED_BY = "supersededBy";
     public static final String CREATED_AT = "createdAt";
     /** {@code yyyy-MM} (UTC) of {@code createdAt}: partition key of {@link #CREATED_INDEX}. */
     public static final String CREATED_MONTH = "createdMonth";
@@ -36,6 +38,8 @@ public final class OrderTable {
     /** On initiate-key claim items: the reference the key started, and a fingerprint of the request. */
     public static final String CLAIMED_REFERENCE = "claimedReference";
     public static final String FINGERPRINT = "fingerprint";
+    /** On shop-order items: the reference of the shop order's current payment attempt. */
+    public static final String CURRENT_REFERENCE = "currentReference";
     /** DynamoDB TTL attribute (epoch seconds); only claim items carry it, orders never expire. */
     public static final String EXPIRES_AT = "expiresAt";
 

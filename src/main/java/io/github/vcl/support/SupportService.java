@@ -1,9 +1,12 @@
 package io.github.vcl.support;
 
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.OperationLimit;
 import io.github.vcl.order.OperationType;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Reference;
+import io.github.vcl.order.Source;
+import io.github.vcl.payment.PaymentPoller;
 import io.github.vcl.refusal.FieldError;
 import io.github.vcl.refusal.InvalidInput;
 import io.github.vcl.refusal.NotFound;
@@ -41,14 +44,16 @@ public class SupportService {
     private final OrderSearch search;
     private final EPaymentClient epayment;
     private final CheckoutClient checkout;
+    private final PaymentPoller poller;
     private final Clock clock;
 
     public SupportService(OrderStore store, OrderSearch search, EPaymentClient epayment, CheckoutClient checkout,
-                          Clock clock) {
+                          PaymentPoller poller, Clock clock) {
         this.store = store;
         this.search = search;
         this.epayment = epayment;
         this.checkout = checkout;
+        this.poller = poller;
         this.clock = clock;
     }
 
@@ -82,14 +87,31 @@ public class SupportService {
         }
     }
 
+    /**
+     * One order as Vipps knows it now: read again from Vipps first (a capture or refund made in the Vipps portal shows
+     * here at once, and the possible actions follow from it), with Vipps' event log and the customer's details.
+     */
     public OrderDetail detail(Reference reference) {
-        Order order = store.find(reference)
+        Order stored = store.find(reference)
                 .orElseThrow(() -> new NotFound("No order has reference " + reference + "."));
         List<String> notes = new ArrayList<>();
+        Order order = current(stored, notes);
         List<OperationLimit> actions = Arrays.stream(OperationType.values())
                 .map(type -> OperationLimit.of(order, type)).toList();
+        Optional<OrderDetail.Customer> customer = order.flow() == Flow.CHECKOUT ? customer(reference, notes)
+                : Optional.empty();
         return new OrderDetail(order, actions, Timeline.merge(order.history(), vippsEvents(reference, notes)),
-                customer(reference, notes), notes);
+                customer, notes);
+    }
+
+    private Order current(Order stored, List<String> notes) {
+        try {
+            return poller.refresh(stored, Source.POLL).order();
+        } catch (VippsApiException e) {
+            notes.add(unavailable("The payment's state at Vipps", stored.reference(), e)
+                    + " What is shown is our last record.");
+            return stored;
+        }
     }
 
     private List<PaymentEvent> vippsEvents(Reference reference, List<String> notes) {

@@ -16,6 +16,9 @@ public final class VippsApiException extends RuntimeException {
     /** HTTP status used when no HTTP answer arrived (connection refused, timeout, ...). */
     public static final int NO_RESPONSE = 0;
 
+    /** ePayment's codes for an Idempotency-Key used with another request (capture, refund, generic). */
+    public static final java.util.Set<String> IDEMPOTENCY_CONFLICTS = java.util.Set.of("4010", "4150", "4020");
+
     private final VippsOperation operation;
     private final String reference;
     private final int httpStatus;
@@ -124,7 +127,7 @@ public final class VippsApiException extends RuntimeException {
     }
 
     public boolean isIdempotencyConflict() {
-        return "4010".equals(errorCode) || "4150".equals(errorCode) || "4020".equals(errorCode);
+        return IDEMPOTENCY_CONFLICTS.contains(errorCode);
     }
 
     /** A {@code name}/{@code reason} pair from a Vipps error body. */

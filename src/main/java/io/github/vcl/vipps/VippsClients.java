@@ -40,7 +40,8 @@ public final class VippsClients {
         VippsRestClientFactory factory = new VippsRestClientFactory(settings);
         RetryPolicy retryPolicy = new RetryPolicy(settings.retry().maxAttempts(), settings.retry().baseDelay(),
                 settings.retry().maxDelay(), () -> ThreadLocalRandom.current().nextDouble());
-        VippsCallExecutor executor = new VippsCallExecutor(retryPolicy, sleeper, clock);
+        VippsCallExecutor executor = new VippsCallExecutor(retryPolicy, sleeper, clock,
+                settings.connectTimeout().plus(settings.readTimeout()));
         String msn = settings.merchantSerialNumber();
         this.accessTokens = new AccessTokenCache(new VippsAccessTokenFetcher(
                 factory.create(AccessTokenApi.class, Auth.CLIENT_CREDENTIALS), executor, msn, clock), clock);

@@ -5,6 +5,7 @@ public enum VippsOperation {
     ACCESS_TOKEN("POST", "/accesstoken/get"),
     CHECKOUT_CREATE_SESSION("POST", "/checkout/v3/session"),
     CHECKOUT_GET_SESSION("GET", "/checkout/v3/session/{reference}"),
+    CHECKOUT_EXPIRE_SESSION("POST", "/checkout/v3/session/{reference}/expire"),
     EPAYMENT_CREATE_PAYMENT("POST", "/epayment/v1/payments"),
     EPAYMENT_GET_PAYMENT("GET", "/epayment/v1/payments/{reference}"),
     EPAYMENT_GET_EVENT_LOG("GET", "/epayment/v1/payments/{reference}/events"),

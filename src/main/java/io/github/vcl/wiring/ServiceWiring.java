@@ -2,6 +2,7 @@ package io.github.vcl.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vcl.auth.ApiKeys;
+import io.github.vcl.checkout.AttemptCloser;
 import io.github.vcl.checkout.CallbackService;
 import io.github.vcl.checkout.CheckoutService;
 import io.github.vcl.checkout.CheckoutSettings;
@@ -22,9 +23,13 @@ import io.github.vcl.store.OrderSearch;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.store.OrderUpdater;
 import io.github.vcl.store.ReconcilerBookmark;
+import io.github.vcl.store.ShopOrders;
 import io.github.vcl.support.SupportService;
 import io.github.vcl.vipps.VippsClients;
 import io.github.vcl.vipps.VippsConfig;
+import io.github.vcl.vipps.VippsSettings;
+import io.github.vcl.webhooks.WebhookSecrets;
+import io.github.vcl.webhooks.WebhookService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,11 +40,11 @@ import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds the plain-Java services from configuration. Beans are created on first use, so each Lambda constructs only
@@ -47,8 +52,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ServiceWiring {
-    /** Vipps keeps a Checkout session for one hour (docs/vipps-rules.md#checkout-sessions). */
-    private static final Duration SESSION_LIFETIME = Duration.ofHours(1);
     private static final String SHOP_RIGHTS = "vcl.shop-rights";
 
     @Produces
@@ -66,15 +69,18 @@ public class ServiceWiring {
     @Produces
     @Singleton
     CheckoutSettings checkoutSettings(BackendConfig config) {
-        return new CheckoutSettings(config.publicBaseUrl(), config.termsAndConditionsUrl(), config.referencePrefix());
+        return new CheckoutSettings(config.publicBaseUrl(), config.termsAndConditionsUrl(), config.referencePrefix(),
+                config.flow());
     }
 
     @Produces
     @Singleton
     CheckoutService checkoutService(OrderStore store, DynamoDbClient dynamo, BackendConfig config,
-                                    VippsClients vipps, SessionTokens tokens, CheckoutSettings settings, Clock clock) {
-        return new CheckoutService(store, new InitiateClaims(dynamo, config.ordersTable()), vipps.checkout(), tokens,
-                settings, clock);
+                                    VippsClients vipps, PaymentPoller poller, SessionTokens tokens,
+                                    CheckoutSettings settings, Clock clock) {
+        return new CheckoutService(store, new InitiateClaims(dynamo, config.ordersTable()),
+                new ShopOrders(dynamo, config.ordersTable()), vipps,
+                new AttemptCloser(vipps.epayment(), vipps.checkout(), poller), tokens, settings, clock);
     }
 
     @Produces
@@ -92,8 +98,9 @@ public class ServiceWiring {
 
     @Produces
     @Singleton
-    PaymentPoller paymentPoller(VippsClients vipps, OrderStore store, Clock clock) {
-        return new PaymentPoller(vipps.checkout(), vipps.epayment(), new OrderUpdater(store), SESSION_LIFETIME, clock);
+    PaymentPoller paymentPoller(VippsClients vipps, OrderStore store, BackendConfig config, Clock clock) {
+        return new PaymentPoller(vipps.checkout(), vipps.epayment(), new OrderUpdater(store),
+                config.sessionLifetime(), clock);
     }
 
     @Produces
@@ -110,16 +117,16 @@ public class ServiceWiring {
 
     @Produces
     @Singleton
-    OperationsService operationsService(OrderStore store, OperationSender sender, PaymentPoller poller, Clock clock) {
-        return new OperationsService(new OrderUpdater(store), sender, poller, clock);
+    OperationsService operationsService(OrderStore store, OperationSender sender, Clock clock) {
+        return new OperationsService(new OrderUpdater(store), sender, clock);
     }
 
     @Produces
     @Singleton
-    SupportService supportService(OrderStore store, DynamoDbClient dynamo, VippsClients vipps, BackendConfig config,
-                                  Clock clock) {
+    SupportService supportService(OrderStore store, DynamoDbClient dynamo, VippsClients vipps, PaymentPoller poller,
+                                  BackendConfig config, Clock clock) {
         return new SupportService(store, new OrderSearch(dynamo, config.ordersTable()), vipps.epayment(),
-                vipps.checkout(), clock);
+                vipps.checkout(), poller, clock);
     }
 
     @Produces
@@ -129,8 +136,11 @@ public class ServiceWiring {
                                       Clock clock) {
         PaymentHistoryFiler paymentHistory = new PaymentHistoryFiler(vipps.orderManagement(), new OrderUpdater(store),
                 config.orderDetailsUrlTemplate(), clock);
+        VippsSettings timeouts = vipps.settings();
         return new ReconcileService(store, new ReconcilerBookmark(dynamo, config.ordersTable()), poller, sender,
-                paymentHistory, config.reconcile().concurrency(), config.reconcile().pageSize(), clock);
+                paymentHistory, new ReconcileService.Settings(config.reconcile().concurrency(),
+                config.reconcile().pageSize(), timeouts.connectTimeout().plus(timeouts.readTimeout()),
+                config.reconcile().operationGrace(), config.reconcile().longestFollowUp()), clock);
     }
 
     /**
@@ -141,18 +151,41 @@ public class ServiceWiring {
     @Singleton
     ApiKeys apiKeys(BackendConfig config, Config raw, Clock clock) {
         Map<String, String> configured = keyEntries(config);
-        Optional<DeclaredSecrets> secrets = DeclaredSecrets.from(name -> raw.getOptionalValue(name, String.class)
-                        .orElse(null))
-                .filter(s -> s.kinds().contains(SecretKind.SHOP) || s.kinds().contains(SecretKind.STAFF));
-        if (secrets.isEmpty()) {
-            return ApiKeys.fixed(configured);
-        }
-        return ApiKeys.reloading(configured, () -> {
-            Map<String, String> entries = new HashMap<>(secrets.get().read(List.of(SecretKind.SHOP,
-                    SecretKind.STAFF)));
-            entries.put(SHOP_RIGHTS, config.shopRights());
-            return entries;
-        }, clock);
+        return secretStore(raw, SecretKind.SHOP, SecretKind.STAFF)
+                .map(read -> ApiKeys.reloading(configured, () -> {
+                    Map<String, String> entries = new HashMap<>(read.get());
+                    entries.put(SHOP_RIGHTS, config.shopRights());
+                    return entries;
+                }, clock))
+                .orElseGet(() -> ApiKeys.fixed(configured));
+    }
+
+    /** The webhook secrets; like API keys, read again from the secret store every minute (rotation). */
+    @Produces
+    @Singleton
+    WebhookSecrets webhookSecrets(BackendConfig config, Config raw, Clock clock) {
+        Map<String, String> configured = new HashMap<>();
+        config.webhookSecret().ifPresent(s -> configured.put("vcl.webhook-secret", s.reveal()));
+        config.webhookSecretNext().ifPresent(s -> configured.put("vcl.webhook-secret-next", s.reveal()));
+        return secretStore(raw, SecretKind.WEBHOOK)
+                .map(read -> WebhookSecrets.reloading(configured, read, clock))
+                .orElseGet(() -> WebhookSecrets.fixed(configured));
+    }
+
+    @Produces
+    @Singleton
+    WebhookService webhookService(WebhookSecrets secrets, CheckoutSettings settings, VippsConfig vipps,
+                                  OrderStore store, PaymentPoller poller, Clock clock) {
+        return new WebhookService(secrets, settings.webhookUrl(), vipps.merchantSerialNumber()
+                .orElseThrow(() -> missing("vipps.merchant-serial-number")), store, poller, clock);
+    }
+
+    /** Reads this function's secrets of {@code kinds} from the secret store, where it has them (AWS). */
+    private static Optional<Supplier<Map<String, String>>> secretStore(Config raw, SecretKind... kinds) {
+        List<SecretKind> wanted = List.of(kinds);
+        return DeclaredSecrets.from(name -> raw.getOptionalValue(name, String.class).orElse(null))
+                .filter(secrets -> secrets.kinds().stream().anyMatch(wanted::contains))
+                .map(secrets -> () -> secrets.read(wanted));
     }
 
     /**

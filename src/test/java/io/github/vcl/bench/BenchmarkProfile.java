@@ -8,7 +8,7 @@ import java.util.Map;
 public class BenchmarkProfile extends FunctionProfile.Reconcile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("vcl.reconcile.time-budget", "600s",
+        return Map.of("vcl.function-timeout", "610s",
                 "quarkus.log.category.\"io.github.vcl\".level", "WARN");
     }
 }

@@ -57,6 +57,7 @@ class PackagedFunctionIT {
     static final String SHOP_KEY = "shop-key-for-the-packaged-test-0123456789";
     static final String STAFF_KEY = "staff-key-of-kari-for-the-packaged-test-01";
     static final String ARN = "arn:aws:secretsmanager:eu-north-1:123456789012:secret:vcl/it/";
+    static final String WEBHOOK_SECRET = "webhook-secret-the-registration-returned-0123456789==";
     static final Duration START = Duration.ofSeconds(90);
     static final Duration CALL = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -100,7 +101,8 @@ class PackagedFunctionIT {
                 .put(ARN + "shop", Map.of("vcl.shop-api-key", SHOP_KEY))
                 .put(ARN + "staff", Map.of("vcl.staff.kari.api-key", STAFF_KEY,
                         "vcl.staff.kari.rights", "operations,support"))
-                .put(ARN + "token", Map.of("vcl.token-secret", "generated-by-cloudformation-0123456789abcdef"));
+                .put(ARN + "token", Map.of("vcl.token-secret", "generated-by-cloudformation-0123456789abcdef"))
+                .put(ARN + "webhook", Map.of("vcl.webhook-secret", WEBHOOK_SECRET));
         dynalite = Dynalite.shared();
         dynamo = OrderTableSetup.client(dynalite.endpoint());
     }
@@ -376,6 +378,7 @@ class PackagedFunctionIT {
             return switch (ref) {
                 case "OrdersTable" -> table;
                 case "TokenSecret" -> ARN + "token";
+                case "WebhookSecret" -> ARN + "webhook";
                 default -> {
                     String parameter = parameters().getOrDefault(ref, parameterDefault(ref));
                     if (parameter == null) {

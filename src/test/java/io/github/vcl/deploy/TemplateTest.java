@@ -76,10 +76,15 @@ class TemplateTest {
                     "vipps.client-id", "vipps.client-secret", "vipps.subscription-key",
                     "vipps.merchant-serial-number"),
             "support", Set.of("vcl.staff.<id>.api-key", "vcl.staff.<id>.rights", "vipps.client-id",
-                    "vipps.client-secret", "vipps.subscription-key", "vipps.merchant-serial-number"));
+                    "vipps.client-secret", "vipps.subscription-key", "vipps.merchant-serial-number"),
+            "webhooks", Set.of("vcl.webhook-secret", "vipps.client-id", "vipps.client-secret",
+                    "vipps.subscription-key", "vipps.merchant-serial-number"));
 
-    /** Routes that carry their own tokens (Vipps' callback token, the customer's return token): no authorizer. */
-    static final Pattern OWN_TOKEN_ROUTES = Pattern.compile("/(callbacks|return)/.*");
+    /**
+     * Routes that carry their own credentials (Vipps' callback token, the customer's return token, the webhook
+     * signature): no authorizer.
+     */
+    static final Pattern OWN_TOKEN_ROUTES = Pattern.compile("/(callbacks|return|webhooks)/.*");
 
     private static final Set<String> SECRET_KEYS = Set.of("vcl.token-secret", "vcl.shop-api-key",
             "vipps.client-id", "vipps.client-secret", "vipps.subscription-key");
@@ -224,6 +229,22 @@ class TemplateTest {
                         + secret + ", whose API keys " + export + " accepts");
             }
         }
+    }
+
+    /**
+     * Every function fits its Vipps calls in its own time: it reads the Lambda's timeout from VCL_FUNCTION_TIMEOUT,
+     * which must be the function's Timeout. The reconciler runs one at a time.
+     */
+    @Test
+    void everyFunctionKnowsItsOwnTimeoutAndTheReconcilerRunsAlone() {
+        for (String function : functions()) {
+            Object timeout = template.functionProperties(function).get("Timeout");
+            assertNotNull(timeout, function + " sets its Timeout");
+            assertEquals(timeout + "s", template.environment(function).get("VCL_FUNCTION_TIMEOUT"),
+                    function + ": VCL_FUNCTION_TIMEOUT is its Timeout");
+        }
+        assertEquals(1, template.functionProperties(template.functionExporting("reconcile"))
+                .get("ReservedConcurrentExecutions"));
     }
 
     @Test

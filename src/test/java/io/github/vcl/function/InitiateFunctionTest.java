@@ -7,6 +7,7 @@ import io.github.vcl.local.simulator.RecordedRequest;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.Order;
+import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.SessionState;
 import io.github.vcl.store.OrderStore;
@@ -32,6 +33,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /checkout/sessions} through the local API Gateway and the Lambda event path. */
@@ -117,7 +119,7 @@ class InitiateFunctionTest extends FunctionTest {
         assertTrue(problem.get("detail").asText().contains("could not start the payment"), problem.toString());
         assertNotNull(problem.get("traceId"), problem.toString());
 
-        Order failed = store.latestAttempt("1004").orElseThrow();
+        Order failed = store.find(world().currentAttempt("1004")).orElseThrow();
         assertEquals(SessionState.FAILED, failed.sessionState());
         assertEquals(problem.get("traceId").asText(), failed.lastError().traceId());
 
@@ -131,7 +133,7 @@ class InitiateFunctionTest extends FunctionTest {
     void aLostSessionAnswerIsNeverCalledAFailure() throws Exception {
         world().simulator().faults().on(Operation.CREATE_SESSION).delay(java.time.Duration.ofSeconds(6)).times(1);
         HttpResponse<String> response = Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("1005"));
-        Order order = store.latestAttempt("1005").orElseThrow();
+        Order order = store.find(world().currentAttempt("1005")).orElseThrow();
         // The simulator, like Checkout without idempotent session creation, answers the retry 409.
         assertEquals(502, response.statusCode(), response.body());
         assertTrue(json(response).get("detail").asText().contains("already has a session"), response.body());
@@ -161,7 +163,27 @@ class InitiateFunctionTest extends FunctionTest {
                         List.of("lines[0].taxRate")),
                 Arguments.of("bad phone and shipping brand", auth,
                         good.replace("4791234567", "+47 912").replace("POSTEN", "PIGEON"), 400,
-                        List.of("shippingOptions[0].brand", "customer.phoneNumber")));
+                        List.of("shippingOptions[0].brand", "customer.phoneNumber")),
+                // The findings: each of these answered 500 (after storing the order) or went to Vipps.
+                Arguments.of("unit price 10^18", auth, good.replace("\"unitPrice\": 25000",
+                        "\"unitPrice\": 1000000000000000000"), 400, List.of("lines[0].unitPrice")),
+                Arguments.of("total above Vipps' maximum", auth, good.replace("\"unitPrice\": 25000",
+                        "\"unitPrice\": 32500000"), 400, List.of("lines")),
+                Arguments.of("300 lines with long names", auth, hugeCart(), 400, List.of("lines")),
+                Arguments.of("no Idempotency-Key", Api.bearer(CheckoutWorld.SHOP_API_KEY), good, 400,
+                        List.of("Idempotency-Key")));
+    }
+
+    /** Over DynamoDB's 400 KB item limit, as a shop could send it. */
+    private static String hugeCart() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            lines.append(i == 0 ? "" : ",").append("{\"id\": \"sku-").append(i).append("\", \"name\": \"")
+                    .append("Long product name ".repeat(100)).append("\", \"quantity\": 1, \"unitPrice\": 100, ")
+                    .append("\"taxRate\": 2500}");
+        }
+        return "{\"shopOrderId\": \"huge-1\", \"currency\": \"NOK\", \"paymentDescription\": \"Huge cart\", "
+                + "\"lines\": [" + lines + "]}";
     }
 
     @ParameterizedTest(name = "{0}")
@@ -169,6 +191,7 @@ class InitiateFunctionTest extends FunctionTest {
     void badRequestsAnswerAProblemAndStoreNothing(String what, Map<String, String> headers, String body, int status,
                                                   List<String> fields) throws Exception {
         var before = world().tableSnapshot();
+        long sessionsAsked = world().simulator().requests().size();
         HttpResponse<String> response = Api.post("/checkout/sessions", headers, body);
         assertEquals(status, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse(""));
@@ -178,5 +201,76 @@ class InitiateFunctionTest extends FunctionTest {
         List<String> named = problem.path("errors").findValuesAsText("field");
         assertTrue(named.containsAll(fields), "expected " + fields + " in " + problem);
         assertEquals(before, world().tableSnapshot());
+        assertEquals(sessionsAsked, world().simulator().requests().size(), "Vipps was not asked");
+    }
+
+    /**
+     * The finding: one shop order could be paid twice — a new attempt was allowed while an older session was open,
+     * decided on an eventually consistent index, and the older session was never ended at Vipps.
+     */
+    @Test
+    void aNewAttemptEndsTheOpenOneAtVippsFirst() throws Exception {
+        HttpResponse<String> first = Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("2001"));
+        Reference old = Reference.of(json(first).get("reference").asText());
+        HttpResponse<String> second = Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("2001"));
+        assertEquals(201, second.statusCode(), second.body());
+        Reference next = Reference.of(json(second).get("reference").asText());
+        assertEquals(old.nextAttempt(), next);
+        assertEquals(next, world().currentAttempt("2001"));
+
+        Order superseded = store.find(old).orElseThrow();
+        assertEquals(PaymentState.TERMINATED, superseded.paymentState(), "ended at Vipps before the new one");
+        assertEquals(next, superseded.supersededBy());
+        assertThrows(IllegalStateException.class, () -> world().simulator().customer().approve(old.value()),
+                "the customer can no longer pay the old session");
+        world().simulator().customer().approve(next.value());
+    }
+
+    @Test
+    void aPaidShopOrderGetsNoSecondAttempt() throws Exception {
+        HttpResponse<String> first = Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("2002"));
+        Reference paid = Reference.of(json(first).get("reference").asText());
+        world().simulator().customer().approve(paid.value());
+        var before = world().tableSnapshot();
+        HttpResponse<String> again = Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("2002"));
+        assertEquals(409, again.statusCode(), again.body());
+        assertTrue(json(again).get("detail").asText().contains("already paid"), again.body());
+        assertEquals(paid, world().currentAttempt("2002"));
+        assertEquals(PaymentState.AUTHORIZED, store.find(paid).orElseThrow().paymentState(),
+                "read from Vipps on the way: the approval is recorded");
+        assertEquals(before.size(), world().tableSnapshot().size(), "no new order");
+    }
+
+    /** Eight attempts for one shop order at once: at the end at most one of them can still be paid. */
+    @Test
+    void racingAttemptsLeaveAtMostOneOpenPayment() throws Exception {
+        List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("2003")).statusCode());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var done : pool.invokeAll(calls)) {
+            statuses.add(done.get());
+        }
+        pool.shutdown();
+        assertTrue(statuses.contains(201), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
+        Reference current = world().currentAttempt("2003");
+        long open = 0;
+        for (Reference attempt = Reference.of(current.value().replaceAll("-\\d+$", "-1")); ;
+             attempt = attempt.nextAttempt()) {
+            var order = store.find(attempt);
+            if (order.isEmpty() && attempt.equals(current)) {
+                break;
+            }
+            if (order.isPresent() && world().simulator().paymentState(attempt.value()).equals("CREATED")) {
+                open++;
+            }
+            if (attempt.equals(current)) {
+                break;
+            }
+        }
+        assertEquals(1, open, "only the current attempt can be paid");
     }
 }

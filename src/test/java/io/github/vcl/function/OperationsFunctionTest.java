@@ -220,7 +220,7 @@ class OperationsFunctionTest extends FunctionTest {
             calls.add(() -> {
                 try {
                     operations.request(reference, new OperationRequest(OperationType.CAPTURE, Optional.empty(),
-                            Optional.empty(), Optional.empty(), "kari"));
+                            Optional.empty(), Optional.empty(), "kari", Optional.empty()));
                     return 200;
                 } catch (NotPossibleNow refused) {
                     return 409;

@@ -3,7 +3,7 @@ package io.github.vcl.function;
 import io.github.vcl.checkout.CheckoutService;
 import io.github.vcl.local.simulator.Operation;
 import io.github.vcl.local.simulator.RecordedRequest;
-import io.github.vcl.order.CheckoutSession;
+import io.github.vcl.order.PaymentSession;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.Order;
@@ -76,7 +76,7 @@ class PaymentHistoryTest extends FunctionTest {
 
         Order order = store.find(reference).orElseThrow();
         assertEquals(1, filings(order));
-        assertFalse(order.needsReconciliation());
+        assertFalse(order.needsAttention(), "only followed now, at a slower cadence");
         List<RecordedRequest> calls = orderManagementCalls(reference);
         assertEquals(1, calls(calls, "PUT", "/categories/"));
         assertEquals(0, calls(calls, "POST", "/receipts/"), "Checkout filed the receipt from orderSummary");
@@ -96,7 +96,7 @@ class PaymentHistoryTest extends FunctionTest {
         Reference reference = Reference.of("test-261125-" + UUID.randomUUID().toString().substring(0, 8) + "-1");
         Instant now = Instant.now();
         Order created = store.create(Order.create(Carts.request(Carts.newShopOrderId()).order(), reference,
-                CheckoutSession.pending("nonce", "callback-hash", "return-hash"), Source.STOREFRONT, now));
+                PaymentSession.pending(io.github.vcl.order.Flow.CHECKOUT, "nonce", "callback-hash", "return-hash"), Source.STOREFRONT, now));
         store.apply(created.sessionCreated("https://vipps.example/session", "token", Source.STOREFRONT, now));
         epayment.createPayment(CreatePaymentRequest.webRedirect(Amount.nok(50000), reference.value(),
                 "https://shop.example/return", "Order at Acme"), IdempotencyKey.of("create-" + reference));
@@ -113,7 +113,7 @@ class PaymentHistoryTest extends FunctionTest {
         Order order = store.find(reference).orElseThrow();
         assertEquals(1, filings(order));
         assertEquals("order-details link, receipt posted", order.history().get(order.history().size() - 1).detail());
-        assertFalse(order.needsReconciliation());
+        assertFalse(order.needsAttention(), "only followed now, at a slower cadence");
         OrderInfo filed = orderManagement.getOrder(reference.value()).orElseThrow();
         assertEquals("Coffee beans", filed.receipt().orderLines().get(0).name());
         assertEquals(4, calls(orderManagementCalls(reference), "POST", "/receipts/"), "3 refused, 1 stored");

@@ -36,7 +36,7 @@ class ReconcileAfterCrashTest extends FunctionTest {
         String shopOrderId = Carts.newShopOrderId();
         CrashingOrderStore.ARMED.set(true);
         assertThrows(IllegalStateException.class, () -> checkout.initiate(Carts.request(shopOrderId)));
-        Order crashed = store.latestAttempt(shopOrderId).orElseThrow();
+        Order crashed = store.find(world().currentAttempt(shopOrderId)).orElseThrow();
         assertEquals(SessionState.CREATING, crashed.sessionState());
 
         ReconcileFunctionTest.reconcile();

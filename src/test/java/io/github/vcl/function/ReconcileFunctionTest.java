@@ -7,6 +7,7 @@ import io.github.vcl.local.simulator.Operation;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.Order;
+import io.github.vcl.order.OrderStatus;
 import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.SessionState;
@@ -15,15 +16,21 @@ import io.github.vcl.store.OrderStore;
 import io.github.vcl.testing.Carts;
 import io.github.vcl.testing.FunctionProfile;
 import io.github.vcl.testing.FunctionTest;
+import io.github.vcl.vipps.IdempotencyKey;
+import io.github.vcl.vipps.epayment.EPaymentClient;
+import io.github.vcl.vipps.model.Amount;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The reconciler, invoked with an EventBridge scheduled event through the Lambda event path. */
 @QuarkusTest
@@ -40,6 +47,8 @@ class ReconcileFunctionTest extends FunctionTest {
     CheckoutService checkout;
     @Inject
     OrderStore store;
+    @Inject
+    EPaymentClient epayment;
 
     static JsonNode reconcile() throws Exception {
         return JSON.readTree(world().lambda().invoke("reconcile", SCHEDULED_EVENT));
@@ -65,7 +74,7 @@ class ReconcileFunctionTest extends FunctionTest {
         reconcile();
         order = store.find(reference).orElseThrow();
         assertEquals(HistoryEvent.PAYMENT_HISTORY_FILED, order.history().get(order.history().size() - 1).event());
-        assertFalse(order.needsReconciliation());
+        assertFalse(order.needsAttention(), "only followed now, at a slower cadence");
     }
 
     @Test
@@ -98,6 +107,64 @@ class ReconcileFunctionTest extends FunctionTest {
         assertFalse(order.needsReconciliation());
         JsonNode again = reconcile();
         assertEquals(0, again.get("changed").asInt(), again.toString());
+    }
+
+    /**
+     * The finding: after authorization an order was never read from Vipps again, so a capture or refund made in the
+     * Vipps portal never reached our totals or the actions offered to staff.
+     */
+    @Test
+    void aCaptureMadeInTheVippsPortalReachesOurTotals() throws Exception {
+        Reference reference = start();
+        world().simulator().customer().approve(reference.value());
+        reconcile(); // the authorization (if the callback was slower)
+        reconcile(); // the payment history
+        epayment.capture(reference.value(), Amount.nok(20000), IdempotencyKey.of("portal-" + UUID.randomUUID()));
+        reconcile();
+        Order order = store.find(reference).orElseThrow();
+        assertEquals(20000, order.aggregate().captured().minor());
+        assertEquals(Source.RECONCILER, order.history().get(order.history().size() - 1).source());
+        assertTrue(order.reservationOpen(), "30000 still reserved: still followed");
+    }
+
+    /** An open reservation is followed less and less often: right after an unchanged look, not again at once. */
+    @Test
+    void anOpenReservationIsNotAskedAboutEveryRun() throws Exception {
+        Reference reference = start();
+        world().simulator().customer().approve(reference.value());
+        reconcile();
+        reconcile();
+        reconcile(); // an unchanged look: the next one is a minute or more away
+        long reads = paymentReads(reference);
+        reconcile();
+        assertEquals(reads, paymentReads(reference), "not due yet");
+        assertTrue(store.find(reference).orElseThrow().needsReconciliation(), "still in the index");
+    }
+
+    /**
+     * One payment per shop order: should a superseded attempt be authorized after all (the customer paid the old
+     * session), the reconciler cancels its reservation; staff see why in its history.
+     */
+    @Test
+    void aSupersededAttemptThatGetsAuthorizedIsCancelled() throws Exception {
+        Reference old = start();
+        world().simulator().customer().approve(old.value());
+        reconcile();
+        Order authorized = store.find(old).orElseThrow();
+        store.apply(authorized.supersede(old.nextAttempt(), Source.STOREFRONT, Instant.now()));
+        reconcile();
+        Order cancelled = store.find(old).orElseThrow();
+        assertEquals(50000, cancelled.aggregate().cancelled().minor(), "released at Vipps");
+        assertEquals(OrderStatus.CANCELLED, cancelled.status());
+        assertEquals("reconciler", cancelled.operations().get(0).requestedBy());
+        assertTrue(cancelled.operations().get(0).reason().contains("superseded by " + old.nextAttempt()));
+        assertEquals(50000, epayment.getPayment(old.value()).aggregate().cancelledAmount().value());
+    }
+
+    private static long paymentReads(Reference reference) {
+        return world().simulator().requests().stream()
+                .filter(r -> r.method().equals("GET") && r.path().equals("/epayment/v1/payments/" + reference))
+                .count();
     }
 
     @Test

@@ -64,7 +64,7 @@ class StatusFunctionTest extends FunctionTest {
         }
         ChromeDriver browser = chromium.driver();
         CheckoutService.Started started = start();
-        browser.get(started.checkoutFrontendUrl());
+        browser.get(started.redirectUrl());
         browser.findElement(By.id(button)).click();
 
         WebElement shown = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {

@@ -126,7 +126,7 @@ class SupportFunctionTest extends FunctionTest {
     void theDetailViewShowsMergedHistoryInTimeOrderAndWhatIsPossibleNow() throws Exception {
         Reference reference = orders.authorized();
         operations.request(reference, new OperationRequest(OperationType.CAPTURE, Optional.of(20000L),
-                Optional.empty(), Optional.of("first parcel"), "kari"));
+                Optional.empty(), Optional.of("first parcel"), "kari", Optional.empty()));
 
         JsonNode detail = get("/orders/" + reference);
         assertEquals("PARTIALLY_CAPTURED", detail.get("status").asText());

@@ -91,7 +91,7 @@ class OperationTransitionTest {
         assertEquals("Only NOK 600.00 can still be captured.", request(order, OperationType.CAPTURE, 60001L).reason());
         assertEquals("The amount must be more than zero.", request(order, OperationType.CAPTURE, 0L).reason());
         Transition dkk = order.requestOperation(OperationType.CAPTURE, Optional.of(Money.of(100, Currency.DKK)),
-                "staff", null, T0);
+                "staff", null, Optional.empty(), T0);
         assertEquals("This order is in NOK, not DKK.", dkk.reason());
         assertTrue(request(order, OperationType.CANCEL, 100L).reason().startsWith("A cancel always releases"));
     }
@@ -116,8 +116,22 @@ class OperationTransitionTest {
         Order retried = applied(request(failed, OperationType.CAPTURE, null));
         assertEquals(IdempotencyKeys.forOperation(failed.reference(), OperationType.CAPTURE, 2),
                 retried.pendingOperation().orElseThrow().idempotencyKey());
-        assertEquals(Outcome.REJECTED, failed.completeOperation(key,
-                Orders.seen(PaymentState.AUTHORIZED, agg(100000, 1000, 0, 0))).outcome());
+    }
+
+    /** Vipps is the truth for money: its confirmation counts, and its totals apply, whatever our record said. */
+    @Test
+    void aConfirmationFromVippsCountsEvenForAnOperationRecordedAsFailed() {
+        Order pending = applied(request(authorizedWith(agg(100000, 0, 0, 0)), OperationType.CAPTURE, 1000L));
+        String key = pending.pendingOperation().orElseThrow().idempotencyKey();
+        Order failed = applied(pending.failOperation(key, new VippsError(409, null, "t", "conflict", T0),
+                Source.RECONCILER, T0));
+        Transition confirmed = failed.completeOperation(key, Orders.seen(PaymentState.AUTHORIZED,
+                agg(100000, 1000, 0, 0)));
+        assertEquals(Outcome.APPLIED, confirmed.outcome());
+        assertEquals(Operation.Status.SUCCEEDED, confirmed.order().operations().get(0).status());
+        assertEquals(1000, confirmed.order().aggregate().captured().minor());
+        assertTrue(confirmed.added().get(0).detail().contains("recorded as failed before"),
+                confirmed.added().get(0).detail());
     }
 
     @Test

@@ -40,8 +40,39 @@ class OrderLineTest {
                 () -> new OrderLine("sku", " ", 1, nok(1), 0, false)).field());
         assertEquals("id", assertThrows(InvalidOrderException.class,
                 () -> new OrderLine("x".repeat(256), "x", 1, nok(1), 0, false)).field());
-        assertThrows(ArithmeticException.class,
-                () -> new OrderLine("sku", "x", 1_000_000, nok(Long.MAX_VALUE / 10), 0, false));
+        assertEquals("unitPrice", assertThrows(InvalidOrderException.class,
+                () -> new OrderLine("sku", "x", 1_000_000, nok(Long.MAX_VALUE / 10), 0, false)).field());
+        assertEquals("unitPrice", assertThrows(InvalidOrderException.class,
+                () -> new OrderLine("sku", "x", 1, nok(1_000_000_000_000_000_000L), 0, false)).field());
+        assertEquals("unitPrice", assertThrows(InvalidOrderException.class,
+                () -> new OrderLine("sku", "x", 2, nok(Currency.MAXIMUM_PAYMENT_MINOR / 2 + 1), 0, false)).field());
+        assertEquals(Currency.MAXIMUM_PAYMENT_MINOR,
+                new OrderLine("sku", "x", 2, nok(Currency.MAXIMUM_PAYMENT_MINOR / 2), 0, false).totalAmount().minor());
+    }
+
+    @Test
+    void aCartVippsWouldRefuseOrThatCannotBeStoredIsNoOrder() {
+        var half = new OrderLine("sku-1", "x", 1, nok(Currency.MAXIMUM_PAYMENT_MINOR / 2 + 1), 0, false);
+        var other = new OrderLine("sku-2", "y", 1, nok(Currency.MAXIMUM_PAYMENT_MINOR / 2 + 1), 0, false);
+        var description = new PaymentDescription("Order 1");
+        var total = assertThrows(InvalidOrderException.class, () -> new NewOrder("o-1", Currency.NOK,
+                List.of(half, other), description));
+        assertTrue(total.getMessage().contains("above the largest payment"), total.getMessage());
+
+        List<OrderLine> many = new java.util.ArrayList<>();
+        for (int i = 0; i <= NewOrder.MAX_LINES; i++) {
+            many.add(new OrderLine("sku-" + i, "item " + i, 1, nok(100), 0, false));
+        }
+        assertEquals("lines", assertThrows(InvalidOrderException.class, () -> new NewOrder("o-1", Currency.NOK,
+                many, description)).field());
+
+        List<OrderLine> wordy = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            wordy.add(new OrderLine("sku-" + i, "æ".repeat(2000), 1, nok(100), 0, false));
+        }
+        var big = assertThrows(InvalidOrderException.class, () -> new NewOrder("o-1", Currency.NOK, wordy,
+                description));
+        assertTrue(big.getMessage().contains("bytes"), big.getMessage());
     }
 
     @Test

@@ -31,7 +31,7 @@ final class Orders {
         return new PaymentObservation(state, aggregate, "psp-1", Source.POLL, T0.plusSeconds(60));
     }
 
-    static final CheckoutSession SESSION = CheckoutSession.pending("nonce-1", "callback-hash", "return-hash");
+    static final PaymentSession SESSION = PaymentSession.pending(Flow.CHECKOUT, "nonce-1", "callback-hash", "return-hash");
 
     static Order created() {
         return Order.create(cart(), REF, SESSION, Source.STOREFRONT, T0);
@@ -63,6 +63,6 @@ final class Orders {
 
     static Transition request(Order order, OperationType type, Long amount) {
         return order.requestOperation(type, Optional.ofNullable(amount).map(Orders::nok), "staff-1", null,
-                T0.plusSeconds(120));
+                Optional.empty(), T0.plusSeconds(120));
     }
 }

@@ -74,8 +74,8 @@ class SessionTransitionTest {
             assertEquals("SESSION_" + signal, t.added().get(0).event().name());
             assertEquals(order.history().size() + 1, t.order().history().size());
             if (signal == SessionState.CREATED) {
-                assertEquals("https://checkout.example/s/2", t.order().checkout().frontendUrl());
-                assertEquals("jwt-2", t.order().checkout().sessionToken());
+                assertEquals("https://checkout.example/s/2", t.order().session().frontendUrl());
+                assertEquals("jwt-2", t.order().session().sessionToken());
             }
         } else {
             assertSame(order, t.order());
@@ -101,10 +101,13 @@ class SessionTransitionTest {
         Order authorized = Orders.withPayment(PaymentState.AUTHORIZED);
         assertTrue(authorized.needsReconciliation(), "until the payment history is filed");
         Order filed = applied(authorized.paymentHistoryFiled("order-details link", Source.RECONCILER, T0));
-        assertFalse(filed.needsReconciliation());
+        assertFalse(filed.needsAttention());
+        assertTrue(filed.needsReconciliation(), "followed while money is reserved: the portal may capture or cancel");
+        assertTrue(filed.reservationOpen());
         assertEquals(Outcome.UNCHANGED, filed.paymentHistoryFiled("again", Source.RECONCILER, T0).outcome());
         assertFalse(Orders.withPayment(PaymentState.EXPIRED).needsReconciliation());
-        assertFalse(inSession(SessionState.EXPIRED).needsReconciliation());
+        assertTrue(inSession(SessionState.EXPIRED).needsReconciliation(),
+                "a session past its hour may still have a payment the customer is approving: ePayment decides");
         Order capturing = applied(Orders.request(Orders.withPayment(PaymentState.AUTHORIZED), OperationType.CAPTURE,
                 null));
         assertTrue(capturing.needsReconciliation());

@@ -2,7 +2,6 @@ package io.github.vcl.store;
 
 import io.github.vcl.local.dynamodb.OrderTableSetup;
 import io.github.vcl.order.Aggregate;
-import io.github.vcl.order.CheckoutSession;
 import io.github.vcl.order.Currency;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.InvalidOrderException;
@@ -13,6 +12,7 @@ import io.github.vcl.order.Order;
 import io.github.vcl.order.OrderLine;
 import io.github.vcl.order.PaymentDescription;
 import io.github.vcl.order.PaymentObservation;
+import io.github.vcl.order.PaymentSession;
 import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.ReferenceGenerator;
@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OrderStoreContract {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static final CheckoutSession SESSION = CheckoutSession.pending("n0nce", "cb-hash", "ret-hash");
+    private static final PaymentSession SESSION = PaymentSession.pending(io.github.vcl.order.Flow.CHECKOUT, "n0nce", "cb-hash", "ret-hash");
 
     private DynamoDbClient dynamo;
     private String table;
@@ -97,7 +97,7 @@ abstract class OrderStoreContract {
         Transition authorize = v2.observePayment(authorized(55000, 0, T0.plusSeconds(30)));
         Order v3 = store.apply(authorize);
         Transition capture = v3.requestOperation(OperationType.CAPTURE, Optional.empty(), "staff-7", "shipped",
-                T0.plusSeconds(60));
+                Optional.empty(), T0.plusSeconds(60));
         Order v4 = store.apply(capture);
         String key = v4.pendingOperation().orElseThrow().idempotencyKey();
         Order v5 = store.apply(v4.failOperation(key, new VippsError(409, "6090", "trace-abc", "Too much", T0),
@@ -121,12 +121,14 @@ abstract class OrderStoreContract {
                 .andThen(x -> x.observePayment(authorized(55000, 0, at)));
 
         Order presumed = Order.awaitingPayment(fast.reference(), fast.amount());
-        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), "wrong-hash"));
+        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), Optional.of("wrong-hash")));
         assertEquals(fast, store.find(fast.reference()).orElseThrow());
-        assertTrue(store.applyToAwaitingPayment(presumed, callback.apply(presumed), "cb-hash"));
-        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), "cb-hash"), "only once");
+        assertTrue(store.applyToAwaitingPayment(presumed, callback.apply(presumed), Optional.of("cb-hash")));
+        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), Optional.of("cb-hash")), "only once");
         Order unknown = Order.awaitingPayment(Reference.of("nobody-has-this-2"), fast.amount());
-        assertFalse(store.applyToAwaitingPayment(unknown, callback.apply(unknown), "cb-hash"));
+        assertFalse(store.applyToAwaitingPayment(unknown, callback.apply(unknown), Optional.of("cb-hash")));
+        assertFalse(store.applyToAwaitingPayment(unknown, callback.apply(unknown), Optional.empty()),
+                "without a token (a signed webhook) an unknown reference still writes nothing");
 
         Order viaFastPath = store.find(fast.reference()).orElseThrow();
         Order viaUsualPath = store.apply(callback.apply(usual));
@@ -138,10 +140,10 @@ abstract class OrderStoreContract {
         assertEquals(viaUsualPath.status(), viaFastPath.status());
         assertEquals(viaUsualPath.updatedAt(), viaFastPath.updatedAt());
         assertEquals(viaUsualPath.history().subList(1, 4), viaFastPath.history().subList(1, 4));
-        assertEquals(fast.checkout(), viaFastPath.checkout());
+        assertEquals(fast.session(), viaFastPath.session());
         assertEquals(fast.lines(), viaFastPath.lines());
         assertEquals(viaUsualPath.needsReconciliation(), store.needingReconciliation(T0.plusSeconds(3600), 1000,
-                null).items().stream().anyMatch(o -> o.reference().equals(fast.reference())),
+                null).items().stream().anyMatch(o -> o.order().reference().equals(fast.reference())),
                 "in the reconciliation index exactly when the usual path puts it there (payment history to file)");
     }
 
@@ -174,7 +176,7 @@ abstract class OrderStoreContract {
     @Test
     void onlyAppliedTransitionsAreWritten() {
         Order created = store.create(newOrder(T0));
-        Transition rejected = created.requestOperation(OperationType.REFUND, Optional.empty(), "s", null, T0);
+        Transition rejected = created.requestOperation(OperationType.REFUND, Optional.empty(), "s", null, Optional.empty(), T0);
         assertThrows(IllegalArgumentException.class, () -> store.apply(rejected));
         assertEquals(1, store.find(created.reference()).orElseThrow().version());
     }
@@ -238,7 +240,7 @@ abstract class OrderStoreContract {
         Set<Reference> finished = new HashSet<>();
         for (int i = 0; i < 6; i++) {
             Order created = store.create(newOrder(base.plusSeconds(100 + i)));
-            Order paid = store.apply(created.observePayment(authorized(55000, 0, base.plusSeconds(100 + i))));
+            Order paid = store.apply(created.observePayment(authorized(55000, 55000, base.plusSeconds(100 + i))));
             store.apply(paid.paymentHistoryFiled("order-details link", Source.RECONCILER, base.plusSeconds(100 + i)));
             finished.add(created.reference());
         }
@@ -250,9 +252,9 @@ abstract class OrderStoreContract {
         List<Integer> pageSizes = new ArrayList<>();
         String cursor = null;
         do {
-            Page<Order> page = store.needingReconciliation(dueBy, 10, cursor);
-            seenOrders.addAll(page.items());
-            page.items().forEach(o -> seen.add(o.reference()));
+            Page<PendingOrder> page = store.needingReconciliation(dueBy, 10, cursor);
+            page.items().forEach(o -> seenOrders.add(o.order()));
+            page.items().forEach(o -> seen.add(o.order().reference()));
             pageSizes.add(page.items().size());
             cursor = page.cursor();
         } while (cursor != null);
@@ -267,10 +269,23 @@ abstract class OrderStoreContract {
         Reference first = seen.get(0);
         Order settled = store.find(first).orElseThrow();
         Order paid = store.apply(settled.observePayment(authorized(55000, 0, base.plusSeconds(1))));
-        store.apply(paid.paymentHistoryFiled("order-details link", Source.RECONCILER, base.plusSeconds(1)));
-        Page<Order> afterSettling = store.needingReconciliation(dueBy, 100, null);
-        assertEquals(24, afterSettling.items().size());
-        assertFalse(afterSettling.items().stream().anyMatch(o -> o.reference().equals(first)));
+        Order filed = store.apply(paid.paymentHistoryFiled("order-details link", Source.RECONCILER,
+                base.plusSeconds(1)));
+        assertTrue(indexed(dueBy, first), "an open reservation stays followed");
+        assertTrue(store.reschedule(filed, Optional.of(dueBy.plusSeconds(60))));
+        assertFalse(indexed(dueBy, first), "followed again only when its next look is due");
+        assertTrue(indexed(dueBy.plusSeconds(60), first));
+        assertFalse(store.reschedule(paid, Optional.of(dueBy.plusSeconds(120))), "not over a newer version");
+
+        store.apply(filed.observePayment(authorized(55000, 55000, base.plusSeconds(2))));
+        Page<PendingOrder> afterSettling = store.needingReconciliation(dueBy, 100, null);
+        assertEquals(24, afterSettling.items().size(), "fully captured: nothing left to follow");
+        assertFalse(afterSettling.items().stream().anyMatch(o -> o.order().reference().equals(first)));
+    }
+
+    private boolean indexed(Instant dueBy, Reference reference) {
+        return store.needingReconciliation(dueBy, 1000, null).items().stream()
+                .anyMatch(o -> o.order().reference().equals(reference));
     }
 
     @Test

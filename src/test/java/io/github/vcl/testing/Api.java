@@ -23,8 +23,14 @@ public final class Api {
         return send(HttpRequest.newBuilder(url(path)).GET(), headers);
     }
 
+    /**
+     * As the shop server: its key and a fresh Idempotency-Key, as for a new action (the shop key must send one on
+     * every POST); to retry an action, send its headers again.
+     */
     public static Map<String, String> shopAuth() {
-        return bearer(CheckoutWorld.SHOP_API_KEY);
+        Map<String, String> headers = new java.util.HashMap<>(bearer(CheckoutWorld.SHOP_API_KEY));
+        headers.put("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        return Map.copyOf(headers);
     }
 
     /** As staff member "kari" (operations and support). */

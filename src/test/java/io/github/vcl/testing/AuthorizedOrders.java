@@ -1,6 +1,7 @@
 package io.github.vcl.testing;
 
 import io.github.vcl.checkout.CheckoutService;
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
@@ -31,6 +32,11 @@ public final class AuthorizedOrders {
     /** A new order of NOK 500.00, authorized. */
     public Reference authorized() {
         return approve(started(Carts.newShopOrderId()));
+    }
+
+    /** A new order of NOK 500.00 in the given flow, authorized. */
+    public Reference authorized(Flow flow) {
+        return approve(checkout.initiate(Carts.request(Carts.newShopOrderId(), flow)).reference());
     }
 
     public Reference approve(Reference reference) {

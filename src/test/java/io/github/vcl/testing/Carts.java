@@ -2,6 +2,7 @@ package io.github.vcl.testing;
 
 import io.github.vcl.checkout.InitiateRequest;
 import io.github.vcl.order.Currency;
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.Money;
 import io.github.vcl.order.NewOrder;
 import io.github.vcl.order.OrderLine;
@@ -28,10 +29,20 @@ public final class Carts {
     }
 
     public static InitiateRequest request(String shopOrderId) {
+        return request(shopOrderId, Optional.empty());
+    }
+
+    /** The same cart in the given flow. */
+    public static InitiateRequest request(String shopOrderId, Flow flow) {
+        return request(shopOrderId, Optional.of(flow));
+    }
+
+    private static InitiateRequest request(String shopOrderId, Optional<Flow> flow) {
         NewOrder order = new NewOrder(shopOrderId, Currency.NOK, List.of(
                 new OrderLine("sku-1", "Coffee beans", 2, Money.of(25000, Currency.NOK), 1500, false)),
                 new PaymentDescription("Order " + shopOrderId + " at Acme"));
-        return new InitiateRequest(order, List.of(), Optional.empty(), Optional.empty(), UUID.randomUUID().toString());
+        return new InitiateRequest(order, List.of(), Optional.empty(), flow, java.util.Set.of(),
+                Optional.empty(), UUID.randomUUID().toString());
     }
 
     public static String newShopOrderId() {

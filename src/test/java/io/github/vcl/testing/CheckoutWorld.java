@@ -7,6 +7,10 @@ import io.github.vcl.local.gateway.Routes;
 import io.github.vcl.local.simulator.Credentials;
 import io.github.vcl.local.simulator.SimulatorOptions;
 import io.github.vcl.local.simulator.VippsSimulator;
+import io.github.vcl.local.simulator.webhooks.WebhookRegistration;
+import io.github.vcl.order.Reference;
+import io.github.vcl.store.ShopOrders;
+import io.github.vcl.vipps.webhook.model.WebhookEvents;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,12 +35,17 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
     public static final String SUPPORT_API_KEY = "staff-key-ola-for-tests-0123456789ab";
     private static volatile CheckoutWorld current;
 
+    /** A world argument (ISO-8601 duration): the simulated Checkout sessions' lifetime instead of one hour. */
+    public static final String SIMULATOR_SESSION_TTL = "simulator.session-ttl";
+
     private String function;
+    private Duration simulatorSessionTtl;
     private Map<String, String> overrides = Map.of();
     private VippsSimulator simulator;
     private LocalGateway gateway;
     private MockEventServerInvoker lambda;
     private DynamoDbClient dynamo;
+    private WebhookRegistration webhook;
     private String table;
 
     /** The world of the running test application. */
@@ -49,6 +58,8 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         function = initArgs.get("function");
         overrides = new HashMap<>(initArgs);
         overrides.remove("function");
+        String ttl = overrides.remove(SIMULATOR_SESSION_TTL);
+        simulatorSessionTtl = ttl == null ? null : Duration.parse(ttl);
     }
 
     @Override
@@ -57,8 +68,12 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         dynamo = OrderTableSetup.client(dynalite.endpoint());
         table = "orders-" + UUID.randomUUID();
         OrderTableSetup.create(dynamo, table);
-        simulator = VippsSimulator.start(SimulatorOptions.defaults()
-                .withDeliveryRetries(3, Duration.ofMillis(50), Duration.ofSeconds(5)));
+        SimulatorOptions options = SimulatorOptions.defaults()
+                .withDeliveryRetries(3, Duration.ofMillis(50), Duration.ofSeconds(5));
+        if (simulatorSessionTtl != null) {
+            options = options.withSessionTtl(simulatorSessionTtl);
+        }
+        simulator = VippsSimulator.start(options);
         lambda = new MockEventServerInvoker(function);
         gateway = LocalGateway.start(0, Routes.ALL, lambda);
         Credentials credentials = simulator.credentials();
@@ -89,6 +104,12 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         config.put("vcl.staff.ola.api-key", SUPPORT_API_KEY);
         config.put("vcl.staff.ola.rights", "support");
         config.put("quarkus.funqy.export", function);
+        if ("webhooks".equals(function)) {
+            // As infra/register-webhooks.sh does for a deployment: registered at Vipps, its secret in the configuration.
+            webhook = simulator.registerWebhook(gateway.baseUrl().resolve("webhooks/vipps"),
+                    WebhookEvents.ALL.toArray(String[]::new));
+            config.put("vcl.webhook-secret", webhook.secret());
+        }
         config.putAll(overrides);
         current = this;
         return config;
@@ -106,6 +127,11 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         return simulator;
     }
 
+    /** The webhook registration of a world exporting the webhooks function. */
+    public WebhookRegistration webhook() {
+        return webhook;
+    }
+
     public LocalGateway gateway() {
         return gateway;
     }
@@ -113,6 +139,12 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
     /** Every item of the orders table (test-side Scan), to prove a refused request changed nothing. */
     public List<Map<String, AttributeValue>> tableSnapshot() {
         return dynamo.scan(b -> b.tableName(table).consistentRead(true)).items();
+    }
+
+    /** The shop order's current payment attempt, as initiate recorded it. */
+    public Reference currentAttempt(String shopOrderId) {
+        return new ShopOrders(dynamo, table).current(shopOrderId).orElseThrow(() -> new AssertionError(
+                "shop order " + shopOrderId + " has no payment attempt"));
     }
 
     public MockEventServerInvoker lambda() {

@@ -15,7 +15,9 @@ import io.github.vcl.refusal.Refusal;
 import io.github.vcl.refusal.VippsRefused;
 import io.github.vcl.refusal.VippsTrace;
 import io.github.vcl.refusal.VippsUnavailable;
+import io.github.vcl.vipps.http.CallDeadline;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -25,8 +27,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The one place HTTP answers are made: JSON bodies, and RFC 9457 problems for every refusal — the only place that
- * knows which status code each kind of {@link Refusal} is. An unexpected error is logged with the request id and
+ * The one place HTTP answers are made, and the frame of every HTTP invocation: JSON bodies, and RFC 9457 problems for
+ * every refusal — the only place that knows which status code each kind of {@link Refusal} is. An unexpected error is logged with the request id and
  * answered as a 500 problem that reveals nothing internal and does not claim that nothing changed (it may have
  * happened after Vipps acted).
  * <p>
@@ -41,10 +43,16 @@ public class HttpResponses {
             + "out completely. Look the order up before you try again; a retry with the same Idempotency-Key is "
             + "always safe.";
 
-    private final ObjectMapper json;
+    /** Time kept after the last Vipps call for the DynamoDB write that records its answer, and the answer itself. */
+    static final Duration ANSWER_MARGIN = Duration.ofSeconds(3);
 
-    public HttpResponses(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final Duration callBudget;
+
+    public HttpResponses(ObjectMapper json,
+                         @ConfigProperty(name = "vcl.function-timeout", defaultValue = "25s") Duration functionTimeout) {
         this.json = json;
+        this.callBudget = functionTimeout.minus(ANSWER_MARGIN);
     }
 
     public HttpApiResponse json(int status, Object body) {
@@ -66,8 +74,16 @@ public class HttpResponses {
         return new HttpApiResponse(response.statusCode(), Map.copyOf(headers), response.body(), false);
     }
 
-    /** Runs a handler; a refusal becomes its problem answer, anything else a 500 problem. */
+    /**
+     * Runs a handler within the function's time ({@link CallDeadline}: no Vipps call is started that would end after
+     * it, so a slow Vipps gives a 503 problem with Retry-After, not the platform's bare error); a refusal becomes its
+     * problem answer, anything else a 500 problem.
+     */
     public HttpApiResponse handle(HttpApiEvent event, Supplier<HttpApiResponse> handler) {
+        return CallDeadline.runWithin(callBudget, () -> answer(event, handler));
+    }
+
+    private HttpApiResponse answer(HttpApiEvent event, Supplier<HttpApiResponse> handler) {
         try {
             return handler.get();
         } catch (Refusal refusal) {

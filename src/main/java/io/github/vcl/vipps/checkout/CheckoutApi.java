@@ -23,4 +23,8 @@ public interface CheckoutApi {
     @GET
     @Path("/{reference}")
     Response getSession(@PathParam("reference") String reference);
+
+    @POST
+    @Path("/{reference}/expire")
+    Response expireSession(@PathParam("reference") String reference);
 }

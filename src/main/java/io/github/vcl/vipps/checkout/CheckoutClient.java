@@ -12,10 +12,11 @@ import io.github.vcl.vipps.http.VippsJson;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Vipps Checkout v3: create a session, read it back. */
+/** Vipps Checkout v3: create a session, read it back, expire it. */
 public final class CheckoutClient {
 
     private static final int NOT_FOUND = 404;
+    private static final int CONFLICT = 409;
 
     private final CheckoutApi api;
     private final VippsCallExecutor executor;
@@ -55,6 +56,20 @@ public final class CheckoutClient {
         }
         return Optional.of(VippsJson.readResponse(VippsOperation.CHECKOUT_GET_SESSION, reference, response,
                 SessionResponse.class));
+    }
+
+    /**
+     * {@code POST /checkout/v3/session/{reference}/expire}: ends an open session, so nobody can pay through it any
+     * more (docs/vipps-rules.md#checkout-sessions).
+     *
+     * @return false when Vipps has no open session under that reference (404 unknown or expired, 409 not expirable
+     *         any more, e.g. already paid): then read the payment to see how it ended
+     */
+    public boolean expireSession(String reference) {
+        requireReference(reference);
+        RawResponse response = executor.execute(VippsOperation.CHECKOUT_EXPIRE_SESSION, reference,
+                () -> RawResponse.read(api.expireSession(reference)), NOT_FOUND, CONFLICT);
+        return response.isSuccess();
     }
 
     static void requireReference(String reference) {

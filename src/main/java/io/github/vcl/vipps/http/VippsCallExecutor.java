@@ -23,11 +23,14 @@ public final class VippsCallExecutor {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final Duration longestAttempt;
 
-    public VippsCallExecutor(RetryPolicy policy, Sleeper sleeper, Clock clock) {
+    /** @param longestAttempt how long one attempt may take at most (connect plus read timeout) */
+    public VippsCallExecutor(RetryPolicy policy, Sleeper sleeper, Clock clock, Duration longestAttempt) {
         this.policy = policy;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.longestAttempt = longestAttempt;
     }
 
     /**
@@ -39,6 +42,9 @@ public final class VippsCallExecutor {
     public RawResponse execute(VippsOperation operation, String reference, Supplier<RawResponse> call,
             int... alsoAccepted) {
         for (int attempt = 1; ; attempt++) {
+            if (!fits(Duration.ZERO)) {
+                throw VippsErrorParser.outOfTime(operation, reference, attempt - 1);
+            }
             long started = System.nanoTime();
             RawResponse response;
             try {
@@ -85,7 +91,15 @@ public final class VippsCallExecutor {
         }
     }
 
+    /** True when {@code wait} and then one whole attempt end before the invocation's {@link CallDeadline}. */
+    private boolean fits(Duration wait) {
+        return CallDeadline.remaining().map(left -> wait.plus(longestAttempt).compareTo(left) <= 0).orElse(true);
+    }
+
     private void sleepOrGiveUp(Duration wait, Supplier<VippsApiException> error) {
+        if (!fits(wait)) {
+            throw error.get();
+        }
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {

@@ -40,6 +40,15 @@ public final class VippsErrorParser {
                 null, null, VippsErrorMessages.forStatus(VippsApiException.NO_RESPONSE), null, attempts, cause);
     }
 
+    /**
+     * Not (again) sent: one more attempt would end after the invocation's deadline ({@link CallDeadline}). The
+     * outcome of earlier attempts, if any, stays as open as it was.
+     */
+    public static VippsApiException outOfTime(VippsOperation operation, String reference, int attempts) {
+        return new VippsApiException(operation, reference, VippsApiException.NO_RESPONSE, null, null, List.of(), null,
+                null, "No time was left to ask Vipps MobilePay before this request's deadline", null, attempts, null);
+    }
+
     /** A 2xx answer whose body we could not understand. */
     public static VippsApiException unreadable(VippsOperation operation, String reference, RawResponse response,
             Throwable cause) {

@@ -8,6 +8,7 @@ public final class Routes {
             new Route("POST", "/checkout/sessions", "initiate"),
             new Route("GET", "/checkout/sessions/{reference}", "status"),
             new Route("POST", "/callbacks/checkout/{reference}", "callback"),
+            new Route("POST", "/webhooks/vipps", "webhooks"),
             new Route("GET", "/return/{reference}", "status"),
             new Route("GET", "/return/{reference}/status", "status"),
             new Route("POST", "/orders/{reference}/capture", "operations"),

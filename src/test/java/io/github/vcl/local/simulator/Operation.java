@@ -10,6 +10,7 @@ public enum Operation {
     ACCESS_TOKEN(VippsApi.ACCESS_TOKEN, "POST", "/accesstoken/get", Kind.OTHER),
     CREATE_SESSION(VippsApi.CHECKOUT, "POST", "/checkout/v3/session", Kind.OTHER),
     GET_SESSION(VippsApi.CHECKOUT, "GET", "/checkout/v3/session/(?<reference>[^/]+)", Kind.OTHER),
+    EXPIRE_SESSION(VippsApi.CHECKOUT, "POST", "/checkout/v3/session/(?<reference>[^/]+)/expire", Kind.OTHER),
     CREATE_PAYMENT(VippsApi.EPAYMENT, "POST", "/epayment/v1/payments", Kind.MODIFICATION),
     GET_PAYMENT(VippsApi.EPAYMENT, "GET", "/epayment/v1/payments/(?<reference>[^/]+)", Kind.READ),
     GET_PAYMENT_EVENTS(VippsApi.EPAYMENT, "GET", "/epayment/v1/payments/(?<reference>[^/]+)/events", Kind.READ),

@@ -16,6 +16,11 @@ public final class SimulatedCustomer {
         act(() -> state.approve(reference));
     }
 
+    /** Opens the payment page (or the app) and starts paying: the payment gets Vipps' payment window. */
+    public void open(String reference) {
+        act(() -> state.open(reference));
+    }
+
     /** Rejects in the app: payment ABORTED, session PaymentTerminated, Checkout callback sent. */
     public void reject(String reference) {
         act(() -> state.reject(reference));

@@ -7,6 +7,7 @@ import io.github.vcl.local.simulator.delivery.CallbackSender;
 import io.github.vcl.local.simulator.epayment.PaymentSnapshot;
 import io.github.vcl.local.simulator.epayment.SimulatedPayment;
 import io.github.vcl.local.simulator.webhooks.WebhookRegistry;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,7 +95,7 @@ public final class SimulatorState {
         payment(reference);
         CheckoutSession session = sessions.get(reference);
         if (session != null) {
-            session.open();
+            session.open(clock.instant(), options.paymentExpiry());
         }
         return session != null ? "Checkout session " + reference : "Payment " + reference;
     }
@@ -135,7 +136,7 @@ public final class SimulatorState {
         if (session == null) {
             return;
         }
-        ObjectNode body = session.toJson(credentials.merchantSerialNumber());
+        ObjectNode body = session.toJson(credentials.merchantSerialNumber(), clock.instant());
         callbacks.send(new CallbackSender.Outgoing(URI.create(session.callbackUrl()),
                 Map.of("Content-Type", "application/json", "Authorization", session.callbackAuthorizationToken()),
                 Json.bytes(body)));

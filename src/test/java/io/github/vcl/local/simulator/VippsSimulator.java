@@ -8,6 +8,7 @@ import io.github.vcl.local.simulator.epayment.Portal;
 import io.github.vcl.local.simulator.openapi.Violation;
 import io.github.vcl.local.simulator.token.AccessTokens;
 import io.github.vcl.local.simulator.webhooks.WebhookRegistration;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -132,6 +133,13 @@ public final class VippsSimulator implements AutoCloseable {
      */
     public WebhookRegistration registerWebhook(URI url, String... events) {
         return state.webhooks.register(url, List.of(events));
+    }
+
+    /** The ePayment state of a payment as the simulated Vipps knows it ({@code CREATED}, {@code AUTHORIZED}, …). */
+    public String paymentState(String reference) {
+        synchronized (state) {
+            return state.payment(reference).state().name();
+        }
     }
 
     /** Every request received, oldest first. */

@@ -18,13 +18,14 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VippsCallExecutorTest {
 
     private final List<Duration> sleeps = new ArrayList<>();
     private final VippsCallExecutor executor = new VippsCallExecutor(
             new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2), () -> 0.5), sleeps::add,
-            Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), Duration.ofSeconds(7));
 
     /** Answers from a script; a RuntimeException in the script is thrown instead. */
     private static final class Script implements Supplier<RawResponse> {
@@ -53,6 +54,33 @@ class VippsCallExecutorTest {
         assertEquals(200, r.status());
         assertEquals(2, script.calls);
         assertEquals(1, sleeps.size());
+    }
+
+    /** A call that would end after the invocation's deadline is not sent: the function can still answer in time. */
+    @Test
+    void sendsNoAttemptThatCannotEndBeforeTheDeadline() {
+        Script script = new Script(RawResponse.of(200, "{}"));
+        VippsApiException e = assertThrows(VippsApiException.class, () -> CallDeadline.runWithin(
+                Duration.ofSeconds(6), () -> executor.execute(VippsOperation.EPAYMENT_CAPTURE, "r", script)));
+        assertEquals(0, script.calls);
+        assertEquals(VippsApiException.NO_RESPONSE, e.httpStatus());
+        assertTrue(e.isTransient());
+        assertTrue(e.staffMessage().contains("deadline"), e.staffMessage());
+    }
+
+    @Test
+    void retriesOnlyWhileTheWaitAndTheNextAttemptFitBeforeTheDeadline() {
+        Script script = new Script(RawResponse.of(503, "{\"traceId\":\"t-7\"}"), RawResponse.of(200, "{}"));
+        VippsApiException e = assertThrows(VippsApiException.class, () -> CallDeadline.runWithin(
+                Duration.ofMillis(7100), () -> executor.execute(VippsOperation.EPAYMENT_CAPTURE, "r", script)));
+        assertEquals(1, script.calls, "the 150 ms wait and another 7 s attempt do not fit in 7.1 s");
+        assertEquals(503, e.httpStatus());
+        assertEquals("t-7", e.traceId().orElseThrow());
+
+        Script roomy = new Script(RawResponse.of(503, ""), RawResponse.of(200, "{}"));
+        assertEquals(200, CallDeadline.runWithin(Duration.ofSeconds(20),
+                () -> executor.execute(VippsOperation.EPAYMENT_CAPTURE, "r", roomy)).status());
+        assertEquals(2, roomy.calls);
     }
 
     @Test

@@ -106,6 +106,25 @@ class CheckoutClientSimulatorTest {
     }
 
     @Test
+    void anOpenSessionCanBeExpiredOncePaidOrGoneNot() {
+        String reference = SimulatedVipps.newReference();
+        create(reference);
+        assertTrue(checkout.expireSession(reference));
+        SessionResponse expired = checkout.getSession(reference).orElseThrow();
+        assertEquals(CheckoutSessionState.SESSION_EXPIRED, expired.sessionState());
+        assertEquals(CheckoutPaymentState.TERMINATED, expired.paymentDetails().state());
+        assertFalse(checkout.expireSession(reference), "nothing open any more");
+
+        String paid = SimulatedVipps.newReference();
+        create(paid);
+        sim.customer().approve(paid);
+        assertFalse(checkout.expireSession(paid), "a paid session cannot be expired");
+        assertEquals(CheckoutSessionState.PAYMENT_SUCCESSFUL, checkout.getSession(paid).orElseThrow()
+                .sessionState());
+        assertFalse(checkout.expireSession(SimulatedVipps.newReference()), "unknown");
+    }
+
+    @Test
     void anUnknownOrExpiredSessionIsEmptyNotAnError() {
         assertEquals(Optional.empty(), checkout.getSession(SimulatedVipps.newReference()));
     }

@@ -48,6 +48,9 @@ class ContractTest {
             sim.customer().approve(session);
             clients.checkout().getSession(session);
             clients.checkout().getSession(SimulatedVipps.newReference()); // 404 -> empty
+            String abandoned = SimulatedVipps.newReference();
+            clients.checkout().createSession(Requests.session(abandoned), IdempotencyKey.of(abandoned + "-session"));
+            clients.checkout().expireSession(abandoned);
             clients.epayment().getPayment(session);
             clients.epayment().capture(session, Amount.nok(20000), IdempotencyKey.of(session + "-capture-1"));
             clients.epayment().refund(session, Amount.nok(5000), IdempotencyKey.of(session + "-refund-1"));

@@ -37,6 +37,18 @@ public record CreatePaymentRequest(
                 returnUrl, userFlow, expiresAt, paymentDescription, receipt, metadata, receiptUrl);
     }
 
+    /** A push message to the customer's app instead of a redirect (ePayment {@code PUSH_MESSAGE}). */
+    public CreatePaymentRequest pushedTo(Customer value) {
+        return new CreatePaymentRequest(amount, value, customerInteraction, paymentMethod, profile, reference,
+                returnUrl, "PUSH_MESSAGE", expiresAt, paymentDescription, receipt, metadata, receiptUrl);
+    }
+
+    /** The customer details to share, space-separated, e.g. {@code "address email"}. */
+    public CreatePaymentRequest withProfileScope(String scope) {
+        return new CreatePaymentRequest(amount, customer, customerInteraction, paymentMethod, new Profile(scope),
+                reference, returnUrl, userFlow, expiresAt, paymentDescription, receipt, metadata, receiptUrl);
+    }
+
     /** {@code scope}: space-separated, e.g. {@code "name email"}. */
     @RegisterForReflection
     public record Profile(String scope) {

@@ -11,7 +11,10 @@ import io.github.vcl.local.simulator.SimulatorState;
 import io.github.vcl.local.simulator.epayment.SimulatedPayment;
 import io.github.vcl.local.simulator.token.FakeJwt;
 
-/** Checkout v3: {@code POST /checkout/v3/session} and {@code GET /checkout/v3/session/{reference}}. */
+/**
+ * Checkout v3: {@code POST /checkout/v3/session}, {@code GET /checkout/v3/session/{reference}} and {@code POST
+ * /checkout/v3/session/{reference}/expire}.
+ */
 public final class CheckoutApi {
 
     private final SimulatorState state;
@@ -21,9 +24,11 @@ public final class CheckoutApi {
     }
 
     public SimulatedResponse handle(Operation.Match match, RecordedRequest request) {
-        return match.operation() == Operation.CREATE_SESSION
-                ? create(request)
-                : get(match.pathParameter("reference"), request.path());
+        return switch (match.operation()) {
+            case CREATE_SESSION -> create(request);
+            case EXPIRE_SESSION -> expire(match.pathParameter("reference"), request.path());
+            default -> get(match.pathParameter("reference"), request.path());
+        };
     }
 
     private SimulatedResponse create(RecordedRequest request) {
@@ -36,7 +41,7 @@ public final class CheckoutApi {
         }
         SimulatedPayment payment = state.newPayment(reference, transaction.path("amount"),
                 state.clock.instant().plus(state.options.sessionTtl()));
-        CheckoutSession session = new CheckoutSession(body, payment, payment.expiresAt);
+        CheckoutSession session = new CheckoutSession(body, payment, payment.expiresAt());
         state.sessions.put(reference, session);
         if (!session.orderSummary().isMissingNode()) {
             // Checkout turns the order summary into the Order Management receipt
@@ -55,11 +60,29 @@ public final class CheckoutApi {
         return SimulatedResponse.json(200, response);
     }
 
+    /**
+     * Ends an open session: nobody can pay through it any more, and its payment (still waiting for the customer) is
+     * terminated. A session already paid or ended cannot be expired (409); an unknown or gone one is 404.
+     */
+    private SimulatedResponse expire(String reference, String instance) {
+        CheckoutSession session = state.sessions.get(reference);
+        if (session == null || session.isGone(state.clock.instant())) {
+            return Problems.checkout(404, "Session-00100", "Not Found", "Session not found or expired", instance);
+        }
+        if (session.payment.state() != SimulatedPayment.State.CREATED) {
+            return Problems.checkout(409, "Session-00110", "Conflict", "The session has a payment result and "
+                    + "cannot be expired", instance);
+        }
+        session.expireByMerchant(state.clock.instant());
+        return SimulatedResponse.empty(204);
+    }
+
     private SimulatedResponse get(String reference, String instance) {
         CheckoutSession session = state.sessions.get(reference);
         if (session == null || session.isGone(state.clock.instant())) {
             return Problems.checkout(404, "Session-00100", "Not Found", "Session not found or expired", instance);
         }
-        return SimulatedResponse.json(200, session.toJson(state.credentials.merchantSerialNumber()));
+        return SimulatedResponse.json(200, session.toJson(state.credentials.merchantSerialNumber(),
+                state.clock.instant()));
     }
 }

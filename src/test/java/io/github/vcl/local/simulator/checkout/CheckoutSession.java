@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vcl.local.simulator.Json;
 import io.github.vcl.local.simulator.epayment.SimulatedPayment;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ public final class CheckoutSession {
 
     private final JsonNode request;
     private boolean opened;
+    private boolean expiredByMerchant;
 
     CheckoutSession(JsonNode request, SimulatedPayment payment, Instant expiresAt) {
         this.request = request;
@@ -45,9 +47,16 @@ public final class CheckoutSession {
         return request.path("transaction").path("orderSummary");
     }
 
-    /** The customer has the checkout page open. */
-    public void open() {
+    /** The customer has the checkout page open and starts paying: the payment gets Vipps' payment window. */
+    public void open(Instant now, java.time.Duration paymentWindow) {
         opened = true;
+        payment.startPaying(now, paymentWindow);
+    }
+
+    /** The merchant expired the session: its waiting payment is terminated, the session reads SessionExpired. */
+    void expireByMerchant(Instant now) {
+        payment.terminate(now);
+        expiredByMerchant = true;
     }
 
     /**
@@ -58,7 +67,18 @@ public final class CheckoutSession {
         return !now.isBefore(expiresAt) && payment.state() == SimulatedPayment.State.EXPIRED;
     }
 
-    String state() {
+    /**
+     * Past its TTL while the customer is still approving the payment in the app: the session reads SessionExpired,
+     * yet ePayment's payment is CREATED and may still be approved within its window.
+     */
+    private boolean pastTtl(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    String state(Instant now) {
+        if (expiredByMerchant || (payment.state() == SimulatedPayment.State.CREATED && pastTtl(now))) {
+            return "SessionExpired";
+        }
         return switch (payment.state()) {
             case CREATED -> opened ? "PaymentInitiated" : "SessionCreated";
             case AUTHORIZED -> "PaymentSuccessful";
@@ -68,12 +88,12 @@ public final class CheckoutSession {
     }
 
     /** SessionResponse: the body of both the GET and the callback. */
-    public ObjectNode toJson(String merchantSerialNumber) {
+    public ObjectNode toJson(String merchantSerialNumber, Instant now) {
         ObjectNode json = Json.object()
                 .put("sessionId", sessionId)
                 .put("merchantSerialNumber", merchantSerialNumber)
                 .put("reference", reference)
-                .put("sessionState", state());
+                .put("sessionState", state(now));
         ObjectNode details = json.putObject("paymentDetails");
         details.set("amount", Json.amount(payment.currency, payment.amount));
         details.put("state", switch (payment.state()) {

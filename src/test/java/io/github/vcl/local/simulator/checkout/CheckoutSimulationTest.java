@@ -1,20 +1,21 @@
 package io.github.vcl.local.simulator.checkout;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vcl.local.simulator.AdjustableClock;
 import io.github.vcl.local.simulator.SimulatorClient;
 import io.github.vcl.local.simulator.SimulatorOptions;
 import io.github.vcl.local.simulator.VippsSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckoutSimulationTest {
 
@@ -42,6 +43,25 @@ class CheckoutSimulationTest {
         assertEquals("CREATED", SimulatorClient.json(client.bearer("GET", "/epayment/v1/payments/" + reference,
                 null)).get("state").asText());
         assertEquals(List.of(), sim.violations());
+    }
+
+    /** A customer who started paying keeps Vipps' payment window even past the session's hour. */
+    @Test
+    void aPaymentStartedInTheSessionOutlivesItAndCanStillBeApproved() {
+        createSession();
+        sim.customer().open(reference);
+        clock.advance(Duration.ofMinutes(59));
+        sim.customer().open(reference);
+        clock.advance(Duration.ofMinutes(2));
+
+        JsonNode session = getSession();
+        assertEquals("SessionExpired", session.get("sessionState").asText());
+        assertEquals("CREATED", session.at("/paymentDetails/state").asText());
+        sim.customer().approve(reference);
+        assertEquals("PaymentSuccessful", getSession().get("sessionState").asText());
+
+        clock.advance(Duration.ofMinutes(20));
+        assertEquals("PaymentSuccessful", getSession().get("sessionState").asText(), "a paid session stays readable");
     }
 
     @Test

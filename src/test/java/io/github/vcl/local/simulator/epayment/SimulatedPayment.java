@@ -3,6 +3,7 @@ package io.github.vcl.local.simulator.epayment;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vcl.local.simulator.Json;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class SimulatedPayment {
     final String pspReference = UUID.randomUUID().toString();
     public final String currency;
     public final long amount;
-    public final Instant expiresAt;
+    private Instant expiresAt;
 
     private final Consumer<PaymentEvent> sink;
     private final List<PaymentEvent> events = new ArrayList<>();
@@ -45,6 +46,21 @@ public final class SimulatedPayment {
         return state;
     }
 
+    /** When a payment nobody approves turns EXPIRED. */
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /**
+     * The customer started paying: from now on they have Vipps' payment window to approve, even if that runs past
+     * the time the payment would otherwise have expired (docs/vipps-rules.md#polling-and-redirects).
+     */
+    public void startPaying(Instant now, java.time.Duration window) {
+        if (state == State.CREATED && now.plus(window).isAfter(expiresAt)) {
+            expiresAt = now.plus(window);
+        }
+    }
+
     public void approve(Instant now) {
         requireCreated("10020", "Approve not allowed");
         state = State.AUTHORIZED;
@@ -61,6 +77,13 @@ public final class SimulatedPayment {
         requireCreated("10020", "Expire not allowed");
         state = State.EXPIRED;
         record("EXPIRED", amount, now, null);
+    }
+
+    /** The merchant ended the payment before the customer approved it (e.g. by expiring its Checkout session). */
+    public void terminate(Instant now) {
+        requireCreated("10020", "Terminate not allowed");
+        state = State.TERMINATED;
+        record("TERMINATED", amount, now, null);
     }
 
     /** Moves a payment nobody acted on to EXPIRED once its time is up. */

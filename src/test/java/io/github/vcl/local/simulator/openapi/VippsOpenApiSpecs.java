@@ -2,6 +2,9 @@ package io.github.vcl.local.simulator.openapi;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -118,6 +121,17 @@ public final class VippsOpenApiSpecs {
         orderLine.setRequired(required);
 
         schema(api, "LogisticsOptionBase").addProperty("taxRate", taxRate());
+
+        // POST /session/{reference}/expire (ends an open session) is used by the official plugin but missing from
+        // the saved file: same parameters as the GET, no body, no content in the answer.
+        Operation get = api.getPaths().get("/session/{reference}").getGet();
+        ApiResponses answers = new ApiResponses().addApiResponse("204", new ApiResponse().description("Expired"));
+        List.of("400", "401", "403", "404", "409", "500").forEach(status ->
+                answers.addApiResponse(status, get.getResponses().getOrDefault(status,
+                        get.getResponses().get("400"))));
+        Operation expire = new Operation().operationId("ExpireSession").parameters(get.getParameters())
+                .responses(answers);
+        api.getPaths().addPathItem("/session/{reference}/expire", new PathItem().post(expire));
     }
 
     /**
