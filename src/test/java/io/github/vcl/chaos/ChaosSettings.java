@@ -19,8 +19,10 @@ import java.util.Map;
  * @param vippsFaultRate         {@code chaos.vipps-fault-rate}: share of Vipps calls answered with a fault (0.15)
  * @param dynamoFaultRate        {@code chaos.dynamo-fault-rate}: share of DynamoDB calls throttled or failed (0.04)
  * @param kills                  {@code chaos.kills}: function JVMs to SIGKILL (default max(6, orders / 60))
- * @param sessionLifetime        our {@code vcl.session-lifetime} in the run (12 s), shorter than Vipps' window
- * @param vippsWindow            the simulated Checkout session and payment lifetime (40 s)
+ * @param sessionLifetime        the Checkout session's lifetime in the run, ours ({@code vcl.session-lifetime}) and
+ *                               the simulator's (15 s instead of an hour)
+ * @param paymentWindow          how long a customer who started paying may still approve (30 s instead of about 10
+ *                               minutes), also after the session ended
  * @param vippsReadTimeout       our {@code vipps.timeouts.read} in the run (2 s); a late answer comes after it
  * @param reconcileEvery         how often the harness invokes the reconciler while faults run (8 s)
  * @param operationGrace         our {@code vcl.reconcile.operation-grace} in the run (30 s: longer than the
@@ -33,7 +35,7 @@ import java.util.Map;
  */
 public record ChaosSettings(long seed, int orders, Duration ramp, int instances, int maxInstances,
                             double vippsFaultRate,
-                            double dynamoFaultRate, int kills, Duration sessionLifetime, Duration vippsWindow,
+                            double dynamoFaultRate, int kills, Duration sessionLifetime, Duration paymentWindow,
                             Duration vippsReadTimeout, Duration reconcileEvery, Duration operationGrace,
                             Duration longestFollowUp, int maxConvergenceRuns,
                             Map<String, String> environment, Path reportDoc) {
@@ -53,7 +55,7 @@ public record ChaosSettings(long seed, int orders, Duration ramp, int instances,
                 Double.parseDouble(System.getProperty("chaos.vipps-fault-rate", "0.15")),
                 Double.parseDouble(System.getProperty("chaos.dynamo-fault-rate", "0.04")),
                 Integer.getInteger("chaos.kills", Math.max(6, orders / 60)),
-                Duration.ofSeconds(12), Duration.ofSeconds(40), Duration.ofSeconds(2), Duration.ofSeconds(8),
+                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(8),
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Integer.getInteger("chaos.max-convergence-runs", 6), Map.copyOf(env),
                 doc.isEmpty() ? null : Path.of(doc));
     }
@@ -61,7 +63,7 @@ public record ChaosSettings(long seed, int orders, Duration ramp, int instances,
     /** The environment every function gets in this run: reconciler off its timer, short lifetimes and timeouts. */
     Map<String, String> functionEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("VCL_SESSION_LIFETIME", "PT" + sessionLifetime.toSeconds() + "S");
+        env.put("VCL_SESSION_LIFETIME", sessionLifetime.toSeconds() + "s");
         env.put("VIPPS_TIMEOUTS_READ", vippsReadTimeout.toMillis() + "ms");
         env.put("VIPPS_TIMEOUTS_CONNECT", "1s");
         env.put("VCL_RECONCILE_OPERATION_GRACE", operationGrace.toSeconds() + "s");

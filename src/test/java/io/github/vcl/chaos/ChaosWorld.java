@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ChaosWorld implements AutoCloseable {
     /** Functions behind interactive routes get several instances; the reconciler runs one at a time, as in AWS. */
-    private static final Set<String> SCALED = Set.of("initiate", "status", "callback", "operations");
+    private static final Set<String> SCALED = Set.of("initiate", "status", "callback", "webhooks", "operations");
 
     final ChaosSettings settings;
     final LocalSystem system;
@@ -41,8 +41,8 @@ final class ChaosWorld implements AutoCloseable {
     private ChaosWorld(ChaosSettings settings, Path projectDir) {
         this.settings = settings;
         SimulatorOptions simulator = SimulatorOptions.defaults()
-                .withSessionTtl(settings.vippsWindow())
-                .withPaymentExpiry(settings.vippsWindow())
+                .withSessionTtl(settings.sessionLifetime())
+                .withPaymentExpiry(settings.paymentWindow())
                 // Vipps counts 5 modifications per reference and minute; a retry storm the harness itself caused
                 // would lock a payment for a minute and make "converged after the faults stopped" a statement about
                 // that minute. 429 handling is exercised by injected 429s with Retry-After instead.

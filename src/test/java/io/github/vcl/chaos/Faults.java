@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The faults of a chaos run, all decided by the seed: Vipps calls answered 5xx, 429 with {@code Retry-After}, or
  * processed and answered after our read timeout (the change happened, we heard nothing); DynamoDB calls throttled or
- * failed with 500; Checkout callbacks dropped, duplicated, reordered or late. Which Vipps call fails is decided per
+ * failed with 500; Checkout callbacks and ePayment webhooks dropped, duplicated, reordered or late. Which Vipps call fails is decided per
  * (operation, reference, n-th call), so a seed picks the same calls again whatever the thread timing.
  */
 final class Faults {
@@ -89,8 +89,12 @@ final class Faults {
     }
 
     private void planCallbacks() {
-        Random random = new Random(Seeds.mix(settings.seed(), 11, ticks.incrementAndGet(), 0));
-        var faults = simulator.faults().callbacks();
+        long tick = ticks.incrementAndGet();
+        plan(simulator.faults().callbacks(), new Random(Seeds.mix(settings.seed(), 11, tick, 0)));
+        plan(simulator.faults().webhooks(), new Random(Seeds.mix(settings.seed(), 13, tick, 0)));
+    }
+
+    private static void plan(io.github.vcl.local.simulator.delivery.DeliveryFaults faults, Random random) {
         if (random.nextDouble() < 0.25) {
             faults.dropNext(1);
         }
@@ -111,6 +115,7 @@ final class Faults {
         simulator.faults().injected().forEach((kind, n) -> all.put("Vipps " + kind, n));
         dynamo.injected().forEach((kind, n) -> all.put("DynamoDB " + kind, n));
         simulator.faults().callbacks().applied().forEach((kind, n) -> all.put("callback " + kind, n));
+        simulator.faults().webhooks().applied().forEach((kind, n) -> all.put("webhook " + kind, n));
         return all;
     }
 }

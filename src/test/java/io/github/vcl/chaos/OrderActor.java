@@ -104,7 +104,7 @@ final class OrderActor implements Runnable {
                 Random other = new Random(random.nextLong());
                 racing = CompletableFuture.supplyAsync(() -> {
                     sleep(Duration.ofMillis(other.nextInt(1500)));
-                    return customer(first1, Choice.APPROVE, Instant.now(), other);
+                    return customer(first1, Choice.APPROVE, other);
                 }, run.helpers());
             }
             sleep(Duration.ofMillis(200 + random.nextInt(1800)));
@@ -122,7 +122,7 @@ final class OrderActor implements Runnable {
             return;
         }
         Choice choice = choice();
-        if (customer(reference, choice, Instant.now(), random)) {
+        if (customer(reference, choice, random)) {
             operations(reference);
         }
     }
@@ -165,26 +165,27 @@ final class OrderActor implements Runnable {
     }
 
     /** The customer on the Vipps page; true when the payment was approved. */
-    private boolean customer(String reference, Choice choice, Instant shownAt, Random random) {
+    private boolean customer(String reference, Choice choice, Random random) {
         if (choice == Choice.IGNORE) {
             order.customer.put(reference, choice.name());
             return false;
         }
         Duration think = Duration.ofMillis(300 + random.nextInt(2700));
+        var simulator = run.world().system.simulator();
+        String page = simulator.baseUrl() + "/checkout-frontend/" + reference;
         if (choice == Choice.APPROVE_LATE) {
-            // after our session lifetime, inside Vipps' window
-            PaymentSnapshot payment = run.world().system.simulator().payment(reference);
-            Instant latest = payment == null ? shownAt.plus(settings.vippsWindow()) : payment.expiresAt();
-            Instant at = shownAt.plus(settings.sessionLifetime()).plusMillis(2000 + random.nextInt(
-                    (int) Math.max(1000, settings.vippsWindow().minus(settings.sessionLifetime()).toMillis() - 8000)));
-            if (at.isAfter(latest.minusSeconds(3))) {
-                at = latest.minusSeconds(3);
+            // starts paying inside the session, approves after it ended, inside Vipps' payment window
+            PaymentSnapshot before = simulator.payment(reference);
+            run.world().api.open(page);
+            PaymentSnapshot after = simulator.payment(reference);
+            if (before != null && after != null) {
+                Instant at = before.expiresAt().plusMillis(1000 + random.nextInt(4000));
+                Instant latest = after.expiresAt().minusSeconds(3);
+                think = Duration.between(Instant.now(), at.isAfter(latest) ? latest : at);
             }
-            think = Duration.between(Instant.now(), at);
             journal.count("late approvals");
-        }
-        if (random.nextDouble() < 0.5) {
-            run.world().api.open(run.world().system.simulator().baseUrl() + "/checkout-frontend/" + reference);
+        } else if (random.nextDouble() < 0.5) {
+            run.world().api.open(page);
         }
         sleep(think);
         String action = switch (choice) {

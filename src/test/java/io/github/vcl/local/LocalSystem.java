@@ -10,6 +10,8 @@ import io.github.vcl.local.lambda.LocalLambdas;
 import io.github.vcl.local.simulator.Credentials;
 import io.github.vcl.local.simulator.SimulatorOptions;
 import io.github.vcl.local.simulator.VippsSimulator;
+import io.github.vcl.local.simulator.webhooks.WebhookRegistration;
+import io.github.vcl.vipps.webhook.model.WebhookEvents;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -37,7 +39,7 @@ import java.util.zip.ZipInputStream;
  * ({@code target/function.zip}, unpacked) running one or more JVMs per function under AWS's runtime interface client
  * and a local Lambda Runtime API, and the local API Gateway with the deployed API's routes in front of them. Each
  * function gets the environment its Lambda gets, pointed at the local world, with generated shop, staff and token
- * secrets. Local-only (test scope): none of this is in the Lambda artifact.
+ * secrets; the webhook route is registered at the simulator for every ePayment event, as a deployment's setup does. Local-only (test scope): none of this is in the Lambda artifact.
  */
 public final class LocalSystem implements AutoCloseable {
     /** The reconciler's own function (EventBridge in AWS); it serves no HTTP route. */
@@ -47,8 +49,11 @@ public final class LocalSystem implements AutoCloseable {
     public static final String STAFF_ID = "demo";
     /** Each function's timeout as template.yaml declares it (API Gateway's own limit is 30 s). */
     private static final Map<String, Duration> TIMEOUTS = Map.of("initiate", Duration.ofSeconds(25),
-            "status", Duration.ofSeconds(25), "callback", Duration.ofSeconds(10), "operations",
-            Duration.ofSeconds(25), "support", Duration.ofSeconds(25), RECONCILE, Duration.ofSeconds(60));
+            "status", Duration.ofSeconds(25), "callback", Duration.ofSeconds(10), "webhooks", Duration.ofSeconds(9),
+            "operations", Duration.ofSeconds(25), "support", Duration.ofSeconds(25), RECONCILE,
+            Duration.ofSeconds(60));
+    /** The function that receives Vipps' ePayment webhooks, and its route. */
+    private static final String WEBHOOKS = "webhooks";
     private static final Duration START_WAIT = Duration.ofSeconds(120);
     private static final List<String> RUNTIME_ARTIFACTS = List.of("aws-lambda-java-runtime-interface-client",
             "aws-lambda-java-serialization", "aws-lambda-java-core", "utils-lite");
@@ -132,6 +137,7 @@ public final class LocalSystem implements AutoCloseable {
     private LocalLambdas lambdas;
     private LocalGateway gateway;
     private Reaper reaper;
+    private WebhookRegistration webhook;
     private volatile boolean closed;
 
     private LocalSystem(Options options) {
@@ -184,6 +190,11 @@ public final class LocalSystem implements AutoCloseable {
         LocalLambdas.Holder holder = new LocalLambdas.Holder();
         gateway = startGateway(options.apiPort(), holder);
         started.add(gateway);
+        if (functions().contains(WEBHOOKS)) {
+            // as the deployment's setup does: the webhook registered at Vipps, its secret in the function's secrets
+            webhook = simulator.registerWebhook(gateway.baseUrl().resolve("webhooks/vipps"),
+                    WebhookEvents.ALL.toArray(String[]::new));
+        }
         Map<String, String> common = commonEnvironment(gateway.baseUrl());
         lambdas = LocalLambdas.start(functions(), new LocalLambdas.Settings(taskRoot, runtime,
                 f -> logs.resolve(f + ".log"))
@@ -251,6 +262,7 @@ public final class LocalSystem implements AutoCloseable {
             }
             case "status" -> env.put("VCL_SHOP_API_KEY", shopKey);
             case "callback" -> env.put("VCL_TOKEN_SECRET", tokenSecret);
+            case WEBHOOKS -> env.put("VCL_WEBHOOK_SECRET", webhook.secret());
             case RECONCILE -> env.put("VCL_RECONCILE_EVERY", options.reconcileEvery());
             default -> {
                 // operations, support: the shop server's key and the demo staff member's
