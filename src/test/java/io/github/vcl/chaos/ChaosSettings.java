@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @param seed                   {@code chaos.seed} (default 1; {@code random} picks one, printed at start)
  * @param orders                 {@code chaos.orders}: shop orders driven concurrently (default 200)
- * @param ramp                   over how long the orders start (0.3 s per order)
+ * @param ramp                   over how long the orders start (0.35 s per order)
  * @param instances              {@code chaos.instances}: execution environments per interactive function at the
  *                               start (default 2), so that concurrent requests for one order really run in parallel
  * @param maxInstances           {@code chaos.max-instances}: how far they scale out when all are busy (default 5)
@@ -50,7 +50,7 @@ public record ChaosSettings(long seed, int orders, Duration ramp, int instances,
                 .sorted().forEach(n -> env.put(n.substring("chaos.env.".length()), System.getProperty(n)));
         String doc = System.getProperty("chaos.report-doc", "").trim();
         int instances = Integer.getInteger("chaos.instances", 3);
-        return new ChaosSettings(seed, orders, Duration.ofMillis(300L * orders), instances,
+        return new ChaosSettings(seed, orders, Duration.ofMillis(350L * orders), instances,
                 Math.max(instances, Integer.getInteger("chaos.max-instances", instances)),
                 Double.parseDouble(System.getProperty("chaos.vipps-fault-rate", "0.15")),
                 Double.parseDouble(System.getProperty("chaos.dynamo-fault-rate", "0.04")),

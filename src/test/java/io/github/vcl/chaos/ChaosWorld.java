@@ -53,8 +53,8 @@ final class ChaosWorld implements AutoCloseable {
                 .withSimulator(simulator)
                 .withReconcileEvery("off")
                 .withDynamoProxy(true)
-                .withInstances(f -> SCALED.contains(f) ? settings.instances() : 1)
-                .withMaxInstances(f -> SCALED.contains(f) ? settings.maxInstances() : 1)
+                .withInstances(f -> instances(f, settings.instances()))
+                .withMaxInstances(f -> instances(f, settings.maxInstances()))
                 .withEnvironment(settings.functionEnvironment())
                 .withListener(i -> {
                     invocations.put(i.requestId(), i);
@@ -66,6 +66,11 @@ final class ChaosWorld implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Initiate does the most per request (claims, the order, the session): one instance more than the others. */
+    private static int instances(String function, int count) {
+        return function.equals("initiate") ? count + 1 : SCALED.contains(function) ? count : 1;
     }
 
     static ChaosWorld start(ChaosSettings settings, Path projectDir) {
