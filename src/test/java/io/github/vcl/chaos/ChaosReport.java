@@ -1,5 +1,7 @@
 package io.github.vcl.chaos;
 
+import io.github.vcl.local.lambda.LocalLambdas;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,8 +97,7 @@ final class ChaosReport {
      * Writes the report beside the build output (with the journal: every shop order's attempts, customer, intents
      * and every answer they got, for following an offender), and into the report document when one is configured.
      */
-    static Path write(Verdict verdict, Journal journal, java.util.List<io.github.vcl.local.lambda.LocalLambdas.Invocation>
-            invocations, Path projectDir) {
+    static Path write(Verdict verdict, Journal journal, List<LocalLambdas.Invocation> invocations, Path projectDir) {
         String md = markdown(verdict);
         try {
             Path dir = Files.createDirectories(projectDir.resolve("target/chaos"));

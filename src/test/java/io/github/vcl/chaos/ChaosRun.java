@@ -39,7 +39,8 @@ final class ChaosRun {
     }
 
     /** What the phases measured, for the verdict. */
-    record Measured(Map<String, Duration> phases, Duration chaos, int reconcileRunsDuringChaos, int reconcileFailuresDuringChaos,
+    record Measured(Map<String, Duration> phases, Duration chaos, int reconcileRunsDuringChaos,
+                    int reconcileFailuresDuringChaos,
                     Map<String, Long> injected, List<RecordedRequest> vippsRequests, int leftoversAsked,
                     Convergence convergence) {
     }
@@ -121,7 +122,8 @@ final class ChaosRun {
                     .filter(r -> !r.path().startsWith("/checkout-frontend")).toList();
             out.printf("[chaos] converged: %s after %d of %d reconcile runs%n", convergence.converged(),
                     convergence.runsNeeded(), convergence.runsTried());
-            Measured measured = new Measured(phases, chaosTime, runsDuringChaos, failuresDuringChaos, injected, vippsRequests,
+            Measured measured = new Measured(phases, chaosTime, runsDuringChaos, failuresDuringChaos, injected,
+                    vippsRequests,
                     leftovers, convergence);
             mark = Instant.now();
             Verdict verdict = Verdict.judge(this, measured);

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The knobs of one chaos run, from system properties ({@code -Dchaos.orders=1000}). The seed decides every choice the
  * run makes (carts, customers, operations, which Vipps and DynamoDB calls fail, which callbacks go astray, where the
- * JVMs die); thread timing still varies between runs of one seed, so a seed reproduces the plan, not every interleaving.
+ * JVMs die); thread timing still varies between runs of one seed, so a seed reproduces the plan, not every
+ * interleaving.
  *
  * @param seed                   {@code chaos.seed} (default 1; {@code random} picks one, printed at start)
  * @param orders                 {@code chaos.orders}: shop orders driven concurrently (default 200)
@@ -56,7 +57,8 @@ public record ChaosSettings(long seed, int orders, Duration ramp, int instances,
                 Double.parseDouble(System.getProperty("chaos.dynamo-fault-rate", "0.04")),
                 Integer.getInteger("chaos.kills", Math.max(6, orders / 60)),
                 Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(8),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), Integer.getInteger("chaos.max-convergence-runs", 6), Map.copyOf(env),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Integer.getInteger("chaos.max-convergence-runs", 6),
+                Map.copyOf(env),
                 doc.isEmpty() ? null : Path.of(doc));
     }
 

@@ -92,7 +92,8 @@ final class ChaosWorld implements AutoCloseable {
             ObjectNode event = (ObjectNode) Api.JSON.readTree(scheduledEvent);
             event.put("id", UUID.randomUUID().toString());
             event.put("time", Instant.now().toString());
-            LocalLambdas.Answer answer = system.lambdas().call(LocalSystem.RECONCILE, Api.JSON.writeValueAsString(event));
+            LocalLambdas.Answer answer = system.lambdas().call(LocalSystem.RECONCILE,
+                    Api.JSON.writeValueAsString(event));
             if (answer.outcome() != LocalLambdas.Outcome.ANSWERED) {
                 reconcileFailures.incrementAndGet();
                 return null;

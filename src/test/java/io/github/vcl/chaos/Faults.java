@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The faults of a chaos run, all decided by the seed: Vipps calls answered 5xx, 429 with {@code Retry-After}, or
  * processed and answered after our read timeout (the change happened, we heard nothing); DynamoDB calls throttled or
- * failed with 500; Checkout callbacks and ePayment webhooks dropped, duplicated, reordered or late. Which Vipps call fails is decided per
- * (operation, reference, n-th call), so a seed picks the same calls again whatever the thread timing.
+ * failed with 500; Checkout callbacks and ePayment webhooks dropped, duplicated, reordered or late. Which Vipps call
+ * fails is decided per (operation, reference, n-th call), so a seed picks the same calls again whatever the thread
+ * timing.
  */
 final class Faults {
     private static final int[] SERVER_ERRORS = {500, 502, 503, 504};

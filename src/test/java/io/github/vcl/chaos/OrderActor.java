@@ -128,8 +128,8 @@ final class OrderActor implements Runnable {
     }
 
     private Journal.Intent initiate(String body, boolean twiceAtOnce) {
-        Journal.Intent intent = journal.record(new Journal.Intent(key("i", random), index, "initiate", null, null, "shop",
-                body, null));
+        Journal.Intent intent = journal.record(new Journal.Intent(key("i", random), index, "initiate", null, null,
+                "shop", body, null));
         run.kills().offerInitiate(random, shopOrderId);
         Map<String, String> headers = Map.of("Authorization", "Bearer " + run.world().system.shopKey(),
                 "Idempotency-Key", intent.key);

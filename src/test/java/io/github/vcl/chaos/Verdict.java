@@ -70,7 +70,7 @@ final class Verdict {
         verdict.sameKeySameAnswer(journal, details);
         verdict.stateEqualsVipps(stored, ledger);
         verdict.returnPages(world, ledger);
-        verdict.onePaymentPerShopOrder(journal, ledger);
+        verdict.onePaymentPerShopOrder(journal, ledger, stored);
         verdict.convergence(measured.convergence());
         verdict.noBare500(world, run.kills(), journal);
         verdict.coverage(run.kills(), measured);
@@ -80,7 +80,8 @@ final class Verdict {
 
     // ---- invariants --------------------------------------------------------------------------------------------
 
-    private void ordersLost(Journal journal, Map<String, PaymentSnapshot> ledger, Map<String, StoredOrders.Stored> stored) {
+    private void ordersLost(Journal journal, Map<String, PaymentSnapshot> ledger,
+                            Map<String, StoredOrders.Stored> stored) {
         List<String> lost = new ArrayList<>();
         int answered = 0;
         for (Journal.Intent intent : journal.intents) {
@@ -229,7 +230,8 @@ final class Verdict {
             Api.Reply answer = misuse.definitive();
             if (answer == null) {
                 unanswered++;
-            } else if (answer.status() == 422 && answer.json().path("title").asText("").equals("Idempotency-Key reused")) {
+            } else if (answer.status() == 422
+                    && answer.json().path("title").asText("").equals("Idempotency-Key reused")) {
                 refused++;
             } else if (answer.status() >= 200 && answer.status() < 300) {
                 accepted++;
@@ -323,13 +325,17 @@ final class Verdict {
     }
 
     /** At most one attempt per shop order holds money at the end (captured, or authorized and not released). */
-    private void onePaymentPerShopOrder(Journal journal, Map<String, PaymentSnapshot> ledger) {
+    private void onePaymentPerShopOrder(Journal journal, Map<String, PaymentSnapshot> ledger,
+                                        Map<String, StoredOrders.Stored> stored) {
         List<String> twice = new ArrayList<>();
         int withSeveral = 0;
         for (Journal.ShopOrder order : journal.orders.values()) {
             List<String> holding = new ArrayList<>();
+            Set<String> references = new java.util.HashSet<>(order.references);
+            stored.values().stream().filter(s -> s.shopOrderId().equals(order.shopOrderId))
+                    .forEach(s -> references.add(s.reference()));
             List<PaymentSnapshot> attempts = ledger.values().stream()
-                    .filter(p -> p.reference() != null && order.references.contains(p.reference())).toList();
+                    .filter(p -> references.contains(p.reference())).toList();
             if (attempts.size() > 1) {
                 withSeveral++;
             }

@@ -39,7 +39,8 @@ import java.util.zip.ZipInputStream;
  * ({@code target/function.zip}, unpacked) running one or more JVMs per function under AWS's runtime interface client
  * and a local Lambda Runtime API, and the local API Gateway with the deployed API's routes in front of them. Each
  * function gets the environment its Lambda gets, pointed at the local world, with generated shop, staff and token
- * secrets; the webhook route is registered at the simulator for every ePayment event, as a deployment's setup does. Local-only (test scope): none of this is in the Lambda artifact.
+ * secrets; the webhook route is registered at the simulator for every ePayment event, as a deployment's setup does.
+ * Local-only (test scope): none of this is in the Lambda artifact.
  */
 public final class LocalSystem implements AutoCloseable {
     /** The reconciler's own function (EventBridge in AWS); it serves no HTTP route. */

@@ -25,9 +25,9 @@ import java.util.function.Predicate;
  * ({@link FunctionProcess}) polling its own {@link RuntimeApiServer}, and the {@link FunctionInvoker} the local API
  * Gateway hands its events to. Like Lambda it runs one event at a time per instance, hands an event to an idle
  * instance, starts a new one when all are busy (a cold start, up to a maximum; beyond it the event waits a while for
- * an instance to become free), and replaces an instance whose process died: the invocation it was running fails as {@code Runtime.ExitError}, the next one goes to a freshly started JVM
- * (a cold start). A timed-out invocation ends its instance too, as Lambda resets the environment after a timeout.
- * Answers as API Gateway does when the Lambda itself fails: a function error (or a crash) becomes
+ * an instance to become free), and replaces an instance whose process died: the invocation it was running fails as
+ * {@code Runtime.ExitError}, the next one goes to a freshly started JVM (a cold start). A timed-out invocation ends
+ * its instance too, as Lambda resets the environment after a timeout. Answers as API Gateway does when the Lambda itself fails: a function error (or a crash) becomes
  * {@code 500 {"message":"Internal Server Error"}}, a timeout, a function that is not running or no free instance
  * {@code 503}.
  */
@@ -417,24 +417,46 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
         }
         long dispatched = System.nanoTime();
         if (instance == null) {
-            return report(function, requestId, start, dispatched, new Answer(Outcome.THROTTLED, "no free instance"));
+            return report(function, requestId, start, dispatched, new Answer(Outcome.THROTTLED,
+                    "no free instance"));
         }
         try {
+            return run(instance, function, requestId, eventJson, start, dispatched);
+        } finally {
+            free.add(instance);
+        }
+    }
+
+    /**
+     * Runs the event on {@code instance}. An instance whose JVM just died (or whose Runtime API was just replaced
+     * before it took the event) is waited for once: the event goes to its replacement, as Lambda routes to a live
+     * environment.
+     */
+    private Answer run(Instance instance, String function, String requestId, String eventJson, long start,
+                       long dispatched) {
+        for (int attempt = 0; ; attempt++) {
             RuntimeApiServer api;
             FunctionProcess process;
             synchronized (instance) {
                 api = instance.api;
                 process = instance.process;
-                if (!process.isAlive()) {
-                    return report(function, requestId, start, dispatched, new Answer(Outcome.NOT_RUNNING, "function '" + function
-                            + "' is not running (see " + process.log() + ")"));
+                if (process.isAlive()) {
+                    instance.current = new InFlight(function, instance.index, process.pid(), requestId, eventJson);
                 }
-                instance.current = new InFlight(function, instance.index, process.pid(), requestId, eventJson);
+            }
+            if (!process.isAlive()) {
+                if (attempt == 0) {
+                    instance.awaitReplaced(process);
+                    continue;
+                }
+                return report(function, requestId, start, dispatched, new Answer(Outcome.NOT_RUNNING, "function '"
+                        + function + "' is not running (see " + process.log() + ")"));
             }
             try {
                 RuntimeApiServer.Result result = api.invoke(eventJson);
                 if (!result.error()) {
-                    return report(function, requestId, start, dispatched, new Answer(Outcome.ANSWERED, result.body()));
+                    return report(function, requestId, start, dispatched, new Answer(Outcome.ANSWERED,
+                            result.body()));
                 }
                 boolean crashed = result.body().contains("Runtime.ExitError");
                 return report(function, requestId, start, dispatched, new Answer(crashed ? Outcome.CRASHED
@@ -447,15 +469,20 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
                 }
                 return report(function, requestId, start, dispatched, new Answer(Outcome.TIMED_OUT, "timed out"));
             } catch (IllegalStateException e) {
-                return report(function, requestId, start, dispatched, new Answer(Outcome.NOT_RUNNING, e.getMessage()));
+                // the Runtime API was stopped before the function took the event: its JVM died meanwhile
+                if (attempt == 0) {
+                    instance.awaitReplaced(process);
+                    continue;
+                }
+                return report(function, requestId, start, dispatched, new Answer(Outcome.NOT_RUNNING,
+                        e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return report(function, requestId, start, dispatched, new Answer(Outcome.NOT_RUNNING, "interrupted"));
+                return report(function, requestId, start, dispatched, new Answer(Outcome.NOT_RUNNING,
+                        "interrupted"));
             } finally {
                 instance.current = null;
             }
-        } finally {
-            free.add(instance);
         }
     }
 

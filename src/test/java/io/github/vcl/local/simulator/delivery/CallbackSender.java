@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * POSTs Checkout callbacks or webhooks to the merchant on its own thread(s), in order per URL, retrying a delivery that got a
- * non-2xx or no answer with doubling backoff (docs/vipps-rules.md#checkout-callback: at most 3 retries;
+ * POSTs Checkout callbacks or webhooks to the merchant on its own threads, in order per URL, retrying a delivery that
+ * got a non-2xx or no answer with doubling backoff (docs/vipps-rules.md#checkout-callback: at most 3 retries;
  * #webhooks). Each channel has its own sender, so a failing webhook receiver does not hold up callbacks.
  */
 public final class CallbackSender implements AutoCloseable {
