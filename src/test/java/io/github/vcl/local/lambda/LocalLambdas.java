@@ -27,9 +27,9 @@ import java.util.function.Predicate;
  * instance, starts a new one when all are busy (a cold start, up to a maximum; beyond it the event waits a while for
  * an instance to become free), and replaces an instance whose process died: the invocation it was running fails as
  * {@code Runtime.ExitError}, the next one goes to a freshly started JVM (a cold start). A timed-out invocation ends
- * its instance too, as Lambda resets the environment after a timeout. Answers as API Gateway does when the Lambda itself fails: a function error (or a crash) becomes
- * {@code 500 {"message":"Internal Server Error"}}, a timeout, a function that is not running or no free instance
- * {@code 503}.
+ * its instance too, as Lambda resets the environment after a timeout. Answers as API Gateway does when the Lambda
+ * itself fails: a function error (or a crash) becomes {@code 500 {"message":"Internal Server Error"}}, a timeout, a
+ * function that is not running or no free instance {@code 503}.
  */
 public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
