@@ -130,5 +130,23 @@ public interface BackendConfig {
         /** The longest pause between two looks at an authorized order whose reservation is still open. */
         @WithDefault("60m")
         Duration longestFollowUp();
+
+        /**
+         * Whether Vipps MobilePay's webhooks are registered for this deployment (infra/register-webhooks.sh):
+         * {@code none} (the default) or {@code registered}. With them, a capture, refund or cancel made in the Vipps
+         * portal arrives within seconds, so an open reservation is read only every {@link #webhookSafetyPoll} — for a
+         * delivery Vipps gave up on — instead of at the decaying cadence up to {@link #longestFollowUp}.
+         */
+        @WithDefault("none")
+        Webhooks webhooks();
+
+        /** How often an open reservation is read when webhooks are registered. */
+        @WithDefault("6h")
+        Duration webhookSafetyPoll();
+    }
+
+    /** Whether Vipps' webhooks tell this deployment about its payments ({@link Reconcile#webhooks}). */
+    enum Webhooks {
+        NONE, REGISTERED
     }
 }

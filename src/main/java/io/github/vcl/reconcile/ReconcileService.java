@@ -59,10 +59,10 @@ public class ReconcileService {
      * @param orderTime       how long one order's Vipps calls may take (one whole attempt): no order is started
      *                        later than that before the deadline
      * @param operationGrace  how long an operation is left to the call that recorded it
-     * @param longestFollowUp the longest pause between two looks at an open reservation
+     * @param followUp        when to look again at an open reservation
      */
     public record Settings(int concurrency, int pageSize, Duration orderTime, Duration operationGrace,
-                           Duration longestFollowUp) {
+                           FollowUpCadence followUp) {
     }
 
     public ReconcileService(OrderStore store, ReconcilerBookmark bookmark, PaymentPoller poller,
@@ -174,7 +174,7 @@ public class ReconcileService {
             if (!order.needsReconciliation()) {
                 store.reschedule(order, Optional.empty()); // only asked to look (a webhook): nothing left to do
             } else if (!order.needsAttention()) {
-                store.reschedule(order, Optional.of(order.nextFollowUp(now, settings.longestFollowUp())));
+                store.reschedule(order, Optional.of(settings.followUp().next(order, now)));
             }
             return Result.UNCHANGED;
         } catch (RuntimeException e) {

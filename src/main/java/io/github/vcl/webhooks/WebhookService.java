@@ -4,6 +4,7 @@ import io.github.vcl.order.Aggregate;
 import io.github.vcl.order.Currency;
 import io.github.vcl.order.InvalidOrderException;
 import io.github.vcl.order.Money;
+import io.github.vcl.order.Operation;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.PaymentObservation;
 import io.github.vcl.order.PaymentState;
@@ -80,7 +81,7 @@ public class WebhookService {
         Outcome outcome = switch (name) {
             case "AUTHORIZED" -> authorized(reference.get(), event);
             case "ABORTED", "EXPIRED", "TERMINATED" -> ended(reference.get(), PaymentState.valueOf(name));
-            case "CAPTURED", "REFUNDED", "CANCELLED" -> reread(reference.get());
+            case "CAPTURED", "REFUNDED", "CANCELLED" -> moneyMoved(reference.get(), event);
             default -> Outcome.IGNORED; // CREATED, or an event Vipps adds later
         };
         LOG.infof("webhook %s for %s: %s", name, reference.get(), outcome);
@@ -129,19 +130,35 @@ public class WebhookService {
                 Aggregate.zero(o.currency()), null, Source.WEBHOOK, at))));
     }
 
-    /** Money moved: Vipps' own totals decide, read now or — if Vipps is slow — by the reconciler. */
-    private Outcome reread(Reference reference) {
+    /**
+     * Money moved: news of our own operation, already confirmed under the Idempotency-Key the event names, needs
+     * nothing more; anything else (the portal, another system, an operation still waiting for its answer) is read.
+     */
+    private Outcome moneyMoved(Reference reference, WebhookEvent event) {
         Optional<Order> order = store.find(reference);
         if (order.isEmpty()) {
             return Outcome.IGNORED;
         }
+        if (event.idempotencyKey() != null && order.get().operation(event.idempotencyKey())
+                .filter(o -> o.status() == Operation.Status.SUCCEEDED).isPresent()) {
+            return Outcome.UNCHANGED;
+        }
+        return reread(order.get());
+    }
+
+    /** Vipps' own totals decide, read now or — if Vipps is slow — by the reconciler. */
+    private Outcome reread(Reference reference) {
+        return store.find(reference).map(this::reread).orElse(Outcome.IGNORED);
+    }
+
+    private Outcome reread(Order order) {
         try {
-            return poller.refresh(order.get(), Source.WEBHOOK).transition().applied() ? Outcome.APPLIED
+            return poller.refresh(order, Source.WEBHOOK).transition().applied() ? Outcome.APPLIED
                     : Outcome.UNCHANGED;
         } catch (VippsApiException e) {
-            LOG.infof("payment %s could not be read in time (%s); the reconciler reads it next", reference,
+            LOG.infof("payment %s could not be read in time (%s); the reconciler reads it next", order.reference(),
                     e.getMessage());
-            store.reschedule(order.get(), Optional.of(clock.instant()));
+            store.reschedule(order, Optional.of(clock.instant()));
             return Outcome.DEFERRED;
         }
     }

@@ -16,6 +16,7 @@ import io.github.vcl.function.OperationRequestParser;
 import io.github.vcl.operations.OperationsService;
 import io.github.vcl.payment.OperationSender;
 import io.github.vcl.payment.PaymentPoller;
+import io.github.vcl.reconcile.FollowUpCadence;
 import io.github.vcl.reconcile.PaymentHistoryFiler;
 import io.github.vcl.reconcile.ReconcileService;
 import io.github.vcl.store.InitiateClaims;
@@ -140,7 +141,9 @@ public class ServiceWiring {
         return new ReconcileService(store, new ReconcilerBookmark(dynamo, config.ordersTable()), poller, sender,
                 paymentHistory, new ReconcileService.Settings(config.reconcile().concurrency(),
                 config.reconcile().pageSize(), timeouts.connectTimeout().plus(timeouts.readTimeout()),
-                config.reconcile().operationGrace(), config.reconcile().longestFollowUp()), clock);
+                config.reconcile().operationGrace(), new FollowUpCadence(config.reconcile().longestFollowUp(),
+                config.reconcile().webhooks() == BackendConfig.Webhooks.REGISTERED
+                        ? Optional.of(config.reconcile().webhookSafetyPoll()) : Optional.empty())), clock);
     }
 
     /**

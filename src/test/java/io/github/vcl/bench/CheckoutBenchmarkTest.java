@@ -18,10 +18,8 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -119,25 +117,18 @@ class CheckoutBenchmarkTest extends FunctionTest {
         }
         String table = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("vcl.orders-table", String.class);
-        dynamo.putItem(b -> b.tableName(table).item(Map.of("reference", AttributeValue.fromS("bench#baseline"),
-                "version", AttributeValue.fromN("0"))));
-        for (int warm = 0; warm < 50; warm++) {
-            bareUpdate(table, warm);
-        }
+        BareUpdate baseline = new BareUpdate(dynamo, table, 50);
         long[] handler = new long[events.size()];
         long[] bare = new long[events.size()];
         for (int i = 0; i < events.size(); i++) {
             long t0 = System.nanoTime();
             HttpApiResponse response = callbackFunction.callback(events.get(i));
-            long t1 = System.nanoTime();
-            bareUpdate(table, 50 + i);
-            long t2 = System.nanoTime();
+            handler[i] = System.nanoTime() - t0;
+            bare[i] = baseline.timed();
             assertEquals(200, response.statusCode(), response.body());
-            handler[i] = t1 - t0;
-            bare[i] = t2 - t1;
         }
-        double handlerMedian = median(handler) / 1e6;
-        double bareMedian = median(bare) / 1e6;
+        double handlerMedian = BareUpdate.medianMillis(handler);
+        double bareMedian = BareUpdate.medianMillis(bare);
         LOG.warnf("BENCHMARK callback: %d callbacks, handler median %.3f ms, bare conditional UpdateItem median "
                 + "%.3f ms, ratio %.2f", events.size(), handlerMedian, bareMedian, handlerMedian / bareMedian);
     }
@@ -146,16 +137,6 @@ class CheckoutBenchmarkTest extends FunctionTest {
             {"version": "0", "id": "bench", "detail-type": "Scheduled Event", "source": "aws.events",
              "account": "123456789012", "time": "2026-11-25T12:00:00Z", "region": "eu-north-1", "resources": [],
              "detail": {}}""";
-
-    private void bareUpdate(String table, long version) {
-        dynamo.updateItem(b -> b.tableName(table)
-                .key(Map.of("reference", AttributeValue.fromS("bench#baseline")))
-                .updateExpression("SET #v = :next")
-                .conditionExpression("#v = :current")
-                .expressionAttributeNames(Map.of("#v", "version"))
-                .expressionAttributeValues(Map.of(":current", AttributeValue.fromN(Long.toString(version)),
-                        ":next", AttributeValue.fromN(Long.toString(version + 1)))));
-    }
 
     private List<Reference> startOrders(int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -197,11 +178,5 @@ class CheckoutBenchmarkTest extends FunctionTest {
         return Map.of("client_id", c.clientId(), "client_secret", c.clientSecret(), "Ocp-Apim-Subscription-Key",
                 c.subscriptionKey(), "Merchant-Serial-Number", c.merchantSerialNumber(), "Vipps-System-Name", "bench",
                 "Vipps-System-Version", "1", "Vipps-System-Plugin-Name", "bench", "Vipps-System-Plugin-Version", "1");
-    }
-
-    private static double median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -28,9 +28,14 @@ import java.util.Map;
  * @param reconcileEvery         how often the harness invokes the reconciler while faults run (8 s)
  * @param operationGrace         our {@code vcl.reconcile.operation-grace} in the run (30 s: longer than the
  *                               operations function's 25 s timeout, as it must be)
- * @param longestFollowUp        our {@code vcl.reconcile.longest-follow-up} in the run (10 s instead of an hour), so
- *                               portal actions on authorized orders show up within the run
+ * @param longestFollowUp        our {@code vcl.reconcile.longest-follow-up} (and, with webhooks, the safety poll) in
+ *                               the run: 10 s instead of an hour (6 hours), so portal actions whose webhook was lost
+ *                               show up within the run
  * @param maxConvergenceRuns     reconcile runs tried after the faults stop before giving up (6)
+ * @param webhooks               {@code chaos.webhooks}: {@code registered} (default: Vipps' webhooks registered, as
+ *                               recommended) or {@code none} (callbacks and polling only)
+ * @param epaymentShare          {@code chaos.epayment-share}: share of shop orders paid through the ePayment flow
+ *                               (default 0.25) rather than a Checkout session
  * @param environment            {@code chaos.env.NAME=value}: added to every function's environment
  * @param reportDoc              {@code chaos.report-doc}: a Markdown file whose table section the run rewrites, if set
  */
@@ -38,7 +43,7 @@ public record ChaosSettings(long seed, int orders, Duration ramp, int instances,
                             double vippsFaultRate,
                             double dynamoFaultRate, int kills, Duration sessionLifetime, Duration paymentWindow,
                             Duration vippsReadTimeout, Duration reconcileEvery, Duration operationGrace,
-                            Duration longestFollowUp, int maxConvergenceRuns,
+                            Duration longestFollowUp, int maxConvergenceRuns, boolean webhooks, double epaymentShare,
                             Map<String, String> environment, Path reportDoc) {
 
     public static ChaosSettings fromSystemProperties() {
@@ -58,7 +63,8 @@ public record ChaosSettings(long seed, int orders, Duration ramp, int instances,
                 Integer.getInteger("chaos.kills", Math.max(6, orders / 60)),
                 Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(8),
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Integer.getInteger("chaos.max-convergence-runs", 6),
-                Map.copyOf(env),
+                !System.getProperty("chaos.webhooks", "registered").trim().equals("none"),
+                Double.parseDouble(System.getProperty("chaos.epayment-share", "0.25")), Map.copyOf(env),
                 doc.isEmpty() ? null : Path.of(doc));
     }
 
@@ -70,6 +76,11 @@ public record ChaosSettings(long seed, int orders, Duration ramp, int instances,
         env.put("VIPPS_TIMEOUTS_CONNECT", "1s");
         env.put("VCL_RECONCILE_OPERATION_GRACE", operationGrace.toSeconds() + "s");
         env.put("VCL_RECONCILE_LONGEST_FOLLOW_UP", longestFollowUp.toSeconds() + "s");
+        if (webhooks) {
+            env.put("VCL_RECONCILE_WEBHOOKS", "registered");
+            // the safety poll for a webhook Vipps gave up on: 6 hours in production, the follow-up's 10 s here
+            env.put("VCL_RECONCILE_WEBHOOK_SAFETY_POLL", longestFollowUp.toSeconds() + "s");
+        }
         env.putAll(environment);
         return env;
     }
@@ -77,6 +88,6 @@ public record ChaosSettings(long seed, int orders, Duration ramp, int instances,
     /** How to run this plan again. */
     String reproduce() {
         return "./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ChaosIT -Dchaos.seed="
-                + seed + " -Dchaos.orders=" + orders;
+                + seed + " -Dchaos.orders=" + orders + (webhooks ? "" : " -Dchaos.webhooks=none");
     }
 }

@@ -53,6 +53,7 @@ final class ChaosWorld implements AutoCloseable {
                 .withSimulator(simulator)
                 .withReconcileEvery("off")
                 .withDynamoProxy(true)
+                .withWebhooks(settings.webhooks())
                 .withInstances(f -> instances(f, settings.instances()))
                 .withMaxInstances(f -> instances(f, settings.maxInstances()))
                 .withEnvironment(settings.functionEnvironment())

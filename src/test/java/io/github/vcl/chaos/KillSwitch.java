@@ -72,11 +72,11 @@ final class KillSwitch {
         return ids;
     }
 
-    /** The shop is about to start a payment for {@code shopOrderId}. */
-    void offerInitiate(Random random, String shopOrderId) {
+    /** The shop is about to start a payment for {@code shopOrderId}, which creates it at Vipps with {@code create}. */
+    void offerInitiate(Random random, String shopOrderId, Operation create) {
         Moment moment = arm(random);
         if (moment == Moment.VIPPS_APPLIED) {
-            world.system.simulator().faults().on(Operation.CREATE_SESSION)
+            world.system.simulator().faults().on(create)
                     .when(r -> r.bodyText().contains(shopOrderId)).delay(HOLD)
                     .whenApplied(r -> kill(moment, "initiate", shopOrderId)).times(1);
         } else if (moment == Moment.DYNAMO_WRITTEN) {

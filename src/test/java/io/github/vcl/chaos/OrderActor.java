@@ -36,6 +36,8 @@ final class OrderActor implements Runnable {
     private final String shopOrderId;
     private final long amount;
     private final String cart;
+    /** {@code checkout} or {@code epayment}: how the customer pays. */
+    private final String flow;
     private final Journal.ShopOrder order;
     private final java.util.concurrent.atomic.AtomicInteger keys = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -46,8 +48,9 @@ final class OrderActor implements Runnable {
         this.index = index;
         this.random = new Random(Seeds.mix(settings.seed(), 1, index, 0));
         this.shopOrderId = "chaos-" + Long.toString(settings.seed(), 36) + "-" + index;
+        this.flow = random.nextDouble() < settings.epaymentShare() ? "epayment" : "checkout";
         ObjectNode body = Api.JSON.createObjectNode();
-        body.put("shopOrderId", shopOrderId).put("currency", "NOK")
+        body.put("shopOrderId", shopOrderId).put("currency", "NOK").put("flow", flow)
                 .put("paymentDescription", "Chaos order " + shopOrderId);
         ArrayNode lines = body.putArray("lines");
         long total = 0;
@@ -67,6 +70,7 @@ final class OrderActor implements Runnable {
     @Override
     public void run() {
         journal.orders.put(index, order);
+        journal.count("flow: " + flow);
         try {
             sleep(Duration.ofMillis((long) (random.nextDouble() * settings.ramp().toMillis())));
             shopAndCustomer();
@@ -130,7 +134,8 @@ final class OrderActor implements Runnable {
     private Journal.Intent initiate(String body, boolean twiceAtOnce) {
         Journal.Intent intent = journal.record(new Journal.Intent(key("i", random), index, "initiate", null, null,
                 "shop", body, null));
-        run.kills().offerInitiate(random, shopOrderId);
+        run.kills().offerInitiate(random, shopOrderId, flow.equals("epayment") ? Operation.CREATE_PAYMENT
+                : Operation.CREATE_SESSION);
         Map<String, String> headers = Map.of("Authorization", "Bearer " + run.world().system.shopKey(),
                 "Idempotency-Key", intent.key);
         if (twiceAtOnce) {

@@ -459,6 +459,7 @@ final class Verdict {
         Map<String, String> run1 = figures.computeIfAbsent("Run", k -> new LinkedHashMap<>());
         run1.put("seed", Long.toString(settings.seed()));
         run1.put("shop orders", Integer.toString(settings.orders()));
+        run1.put("webhooks", settings.webhooks() ? "registered" : "none (callbacks and polling)");
         run1.put("payment attempts (references answered 201)", Long.toString(journal.orders.values().stream()
                 .mapToLong(o -> o.references.size()).sum()));
         run1.put("instances per interactive function (start – most)", settings.instances() + " – "

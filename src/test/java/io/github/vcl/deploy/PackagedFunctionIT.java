@@ -11,6 +11,7 @@ import io.github.vcl.local.lambda.RuntimeApiServer;
 import io.github.vcl.local.simulator.Credentials;
 import io.github.vcl.local.simulator.VippsSimulator;
 import io.github.vcl.testing.Carts;
+import io.github.vcl.vipps.webhook.WebhookSignature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -277,6 +281,31 @@ class PackagedFunctionIT {
             assertEquals(403, shopRefund.path("statusCode").asInt(), "the shop's key may not refund: " + shopRefund);
             operations.assertSecretsReadOnce();
             operations.assertRoleAllowsItsDynamoCalls(1);
+        }
+    }
+
+    /** Signed as Vipps signs for the registered URL: accepted; anything else refused before the table is touched. */
+    @Test
+    void webhooksAcceptSignedDeliveriesOnly() throws Exception {
+        try (RunningFunction webhooks = RunningFunction.start("webhooks", newTable())) {
+            String body = "{\"msn\":\"" + vipps.credentials().merchantSerialNumber() + "\",\"reference\":"
+                    + "\"shop-261125-ABCDEFGH-1\",\"name\":\"AUTHORIZED\",\"amount\":{\"currency\":\"NOK\","
+                    + "\"value\":100},\"success\":true}";
+            URI registered = URI.create(parameters().get("PublicBaseUrl")).resolve("webhooks/vipps");
+            String date = WebhookSignature.formatDate(Instant.now());
+            String hash = WebhookSignature.contentHash(body.getBytes(StandardCharsets.UTF_8));
+            Map<String, String> signed = Map.of("content-type", "application/json", "x-ms-date", date,
+                    "x-ms-content-sha256", hash, "authorization", WebhookSignature.authorizationHeader(WEBHOOK_SECRET,
+                            WebhookSignature.pathAndQuery(registered), WebhookSignature.host(registered), date, hash));
+            JsonNode forged = webhooks.http("POST", "/webhooks/vipps", Map.of(), Map.of("content-type",
+                    "application/json", "x-ms-date", date, "x-ms-content-sha256", hash, "authorization",
+                    "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=forged="), body);
+            assertEquals(401, forged.path("statusCode").asInt(), forged.toString());
+            webhooks.assertNoDynamoCalls();
+            JsonNode genuine = webhooks.http("POST", "/webhooks/vipps", Map.of(), signed, body);
+            assertEquals(200, genuine.path("statusCode").asInt(), genuine.toString());
+            webhooks.assertSecretsReadOnce();
+            webhooks.assertRoleAllowsItsDynamoCalls(1);
         }
     }
 

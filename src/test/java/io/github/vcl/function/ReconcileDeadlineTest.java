@@ -3,8 +3,9 @@ package io.github.vcl.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vcl.checkout.CheckoutService;
 import io.github.vcl.local.simulator.Operation;
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.Reference;
-import io.github.vcl.testing.Carts;
+import io.github.vcl.testing.AuthorizedOrders;
 import io.github.vcl.testing.FunctionProfile;
 import io.github.vcl.testing.FunctionTest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +45,7 @@ class ReconcileDeadlineTest extends FunctionTest {
     void everyPendingOrderIsVisitedWithinTheStatedNumberOfRunsAndNoRunOverruns() throws Exception {
         List<Reference> pending = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
-            pending.add(checkout.initiate(Carts.request(Carts.newShopOrderId())).reference());
+            pending.add(AuthorizedOrders.startedForSetup(checkout, Flow.CHECKOUT));
         }
         world().simulator().faults().on(Operation.GET_PAYMENT).delay(LATENCY).times(10_000);
         double perRun = 2 * (4.0 - 2.0) / (LATENCY.toMillis() / 1000.0);

@@ -3,6 +3,7 @@ package io.github.vcl.local;
 import io.github.vcl.local.gateway.Route;
 import io.github.vcl.local.gateway.Routes;
 import io.github.vcl.local.shop.DemoShop;
+import io.github.vcl.local.simulator.VippsSimulator;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -149,6 +150,21 @@ public final class LocalRun implements AutoCloseable {
 
     public URI apiUrl() {
         return system.apiUrl();
+    }
+
+    /** The shop server's generated API key, for a client of this run in the same JVM (the go-live kit). */
+    public String shopKey() {
+        return system.shopKey();
+    }
+
+    /** The demo staff member's generated API key (operations, support). */
+    public String staffKey() {
+        return system.staffKey();
+    }
+
+    /** This run's simulated Vipps MobilePay: its keys, recorded requests, deliveries and planned faults. */
+    public VippsSimulator simulator() {
+        return system.simulator();
     }
 
     /** Every process this run started (dynalite and the function JVMs), for checking that none outlives it. */

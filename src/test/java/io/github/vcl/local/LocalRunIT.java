@@ -177,6 +177,34 @@ class LocalRunIT {
         assertEquals("Payment approved", browser.findElement(By.id("message-en")).getText());
     }
 
+    /** The same purchase paid with Vipps MobilePay alone (the ePayment flow), chosen at the cart. */
+    @Test
+    @Order(4)
+    void aCustomerPaysWithVippsMobilePayAloneAndStaffSeeTheFlow() {
+        assumeTrue(chromium != null, "needs the browser of the earlier test");
+        ChromeDriver browser = chromium.driver();
+        browser.get(shop);
+        browser.findElement(By.id("flow-epayment")).click();
+        browser.findElement(By.id("pay")).click();
+
+        new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.id("approve")).size() == 1);
+        String paid = browser.getCurrentUrl().replaceAll(".*/checkout-frontend/([^/?]+).*", "$1");
+        assertFalse(paid.equals(reference), "a new order");
+        browser.findElement(By.id("approve")).click();
+        WebElement outcome = new WebDriverWait(browser, WAIT).until(d -> {
+            WebElement element = d.findElement(By.id("outcome"));
+            return "final".equals(element.getDomAttribute("data-state")) ? element : null;
+        });
+        assertTrue(browser.getCurrentUrl().startsWith(api + "return/" + paid), browser.getCurrentUrl());
+        assertEquals("APPROVED", outcome.getDomAttribute("data-outcome"));
+
+        browser.get(shop);
+        List<WebElement> staffLinks = browser.findElements(By.linkText("Staff view"));
+        staffLinks.get(0).click(); // newest first
+        assertEquals(paid, browser.findElement(By.id("reference")).getText());
+        assertEquals("Vipps MobilePay (ePayment)", browser.findElement(By.id("flow")).getText());
+    }
+
     @Test
     @Order(3)
     void staffCaptureAndRefundFromTheStaffView() {
@@ -213,7 +241,7 @@ class LocalRunIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void stoppingLeavesNoProcessAndNoPort() throws Exception {
         List<ProcessHandle> started = launcher.descendants().toList();
         assertTrue(started.size() >= 1 + LocalRun.functions().size(), "dynalite and one JVM per function: "
@@ -240,7 +268,7 @@ class LocalRunIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aKilledLauncherTakesItsChildrenAlong() throws Exception {
         Path log = BASEDIR.resolve("target/local-run-it-kill.log");
         Process killed = launcherCommand().redirectOutput(log.toFile()).start();

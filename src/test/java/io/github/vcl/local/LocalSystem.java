@@ -68,62 +68,68 @@ public final class LocalSystem implements AutoCloseable {
      * @param dynamoProxy     put a {@link DynamoProxy} between the functions and dynalite
      * @param instances       execution environments per function at the start
      * @param maxInstances    how far each function scales out when all its instances are busy
+     * @param webhooks        register the webhook route at the simulator (as a deployment's setup does)
      * @param environment     added to every function's environment (after what the system sets)
      * @param listener        told of every invocation
      */
     public record Options(Path projectDir, int apiPort, Path logs, SimulatorOptions simulator, String reconcileEvery,
                           boolean dynamoProxy, Function<String, Integer> instances,
-                          Function<String, Integer> maxInstances, Map<String, String> environment,
+                          Function<String, Integer> maxInstances, boolean webhooks, Map<String, String> environment,
                           Consumer<LocalLambdas.Invocation> listener) {
 
         public static Options defaults(Path projectDir) {
             return new Options(projectDir, 0, projectDir.resolve("target/local-run"), SimulatorOptions.defaults(),
-                    "30s", false, f -> 1, f -> 1, Map.of(), i -> { });
+                    "30s", false, f -> 1, f -> 1, true, Map.of(), i -> { });
         }
 
         public Options withApiPort(int value) {
             return new Options(projectDir, value, logs, simulator, reconcileEvery, dynamoProxy, instances,
-                    maxInstances, environment, listener);
+                    maxInstances, webhooks, environment, listener);
         }
 
         public Options withLogs(Path value) {
             return new Options(projectDir, apiPort, value, simulator, reconcileEvery, dynamoProxy, instances,
-                    maxInstances, environment, listener);
+                    maxInstances, webhooks, environment, listener);
         }
 
         public Options withSimulator(SimulatorOptions value) {
             return new Options(projectDir, apiPort, logs, value, reconcileEvery, dynamoProxy, instances,
-                    maxInstances, environment, listener);
+                    maxInstances, webhooks, environment, listener);
         }
 
         public Options withReconcileEvery(String value) {
             return new Options(projectDir, apiPort, logs, simulator, value, dynamoProxy, instances, maxInstances,
-                    environment, listener);
+                    webhooks, environment, listener);
         }
 
         public Options withDynamoProxy(boolean value) {
             return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, value, instances, maxInstances,
-                    environment, listener);
+                    webhooks, environment, listener);
         }
 
         public Options withInstances(Function<String, Integer> value) {
             return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, dynamoProxy, value,
-                    maxInstances, environment, listener);
+                    maxInstances, webhooks, environment, listener);
         }
 
         public Options withMaxInstances(Function<String, Integer> value) {
             return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, dynamoProxy, instances, value,
-                    environment, listener);
+                    webhooks, environment, listener);
+        }
+
+        public Options withWebhooks(boolean value) {
+            return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, dynamoProxy, instances,
+                    maxInstances, value, environment, listener);
         }
 
         public Options withEnvironment(Map<String, String> value) {
             return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, dynamoProxy, instances,
-                    maxInstances, Map.copyOf(value), listener);
+                    maxInstances, webhooks, Map.copyOf(value), listener);
         }
 
         public Options withListener(Consumer<LocalLambdas.Invocation> value) {
             return new Options(projectDir, apiPort, logs, simulator, reconcileEvery, dynamoProxy, instances,
-                    maxInstances, environment, value);
+                    maxInstances, webhooks, environment, value);
         }
     }
 
@@ -191,7 +197,7 @@ public final class LocalSystem implements AutoCloseable {
         LocalLambdas.Holder holder = new LocalLambdas.Holder();
         gateway = startGateway(options.apiPort(), holder);
         started.add(gateway);
-        if (functions().contains(WEBHOOKS)) {
+        if (options.webhooks() && functions().contains(WEBHOOKS)) {
             // as the deployment's setup does: the webhook registered at Vipps, its secret in the function's secrets
             webhook = simulator.registerWebhook(gateway.baseUrl().resolve("webhooks/vipps"),
                     WebhookEvents.ALL.toArray(String[]::new));
@@ -263,7 +269,11 @@ public final class LocalSystem implements AutoCloseable {
             }
             case "status" -> env.put("VCL_SHOP_API_KEY", shopKey);
             case "callback" -> env.put("VCL_TOKEN_SECRET", tokenSecret);
-            case WEBHOOKS -> env.put("VCL_WEBHOOK_SECRET", webhook.secret());
+            case WEBHOOKS -> {
+                if (webhook != null) {
+                    env.put("VCL_WEBHOOK_SECRET", webhook.secret());
+                }
+            }
             case RECONCILE -> env.put("VCL_RECONCILE_EVERY", options.reconcileEvery());
             default -> {
                 // operations, support: the shop server's key and the demo staff member's

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Builds orders in a given state for model tests. */
-final class Orders {
-    static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+public final class Orders {
+    public static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     static final Reference REF = Reference.of("ACME-261125-K7QX2MZD-1");
 
     private Orders() {
@@ -42,7 +42,7 @@ final class Orders {
     }
 
     /** An order whose payment is in {@code state}; AUTHORIZED ones have 55000 reserved. */
-    static Order withPayment(PaymentState state) {
+    public static Order withPayment(PaymentState state) {
         if (state == PaymentState.CREATED) {
             return sessionOpen();
         }

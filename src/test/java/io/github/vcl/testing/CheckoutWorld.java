@@ -37,9 +37,12 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
 
     /** A world argument (ISO-8601 duration): the simulated Checkout sessions' lifetime instead of one hour. */
     public static final String SIMULATOR_SESSION_TTL = "simulator.session-ttl";
+    /** A world argument ({@code true}): the simulator reads {@link TestClock#shared()}, the hand-moved clock. */
+    public static final String SIMULATOR_TEST_CLOCK = "simulator.test-clock";
 
     private String function;
     private Duration simulatorSessionTtl;
+    private boolean simulatorTestClock;
     private Map<String, String> overrides = Map.of();
     private VippsSimulator simulator;
     private LocalGateway gateway;
@@ -60,6 +63,7 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         overrides.remove("function");
         String ttl = overrides.remove(SIMULATOR_SESSION_TTL);
         simulatorSessionTtl = ttl == null ? null : Duration.parse(ttl);
+        simulatorTestClock = Boolean.parseBoolean(overrides.remove(SIMULATOR_TEST_CLOCK));
     }
 
     @Override
@@ -72,6 +76,9 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
                 .withDeliveryRetries(3, Duration.ofMillis(50), Duration.ofSeconds(5));
         if (simulatorSessionTtl != null) {
             options = options.withSessionTtl(simulatorSessionTtl);
+        }
+        if (simulatorTestClock) {
+            options = options.withClock(TestClock.shared());
         }
         simulator = VippsSimulator.start(options);
         lambda = new MockEventServerInvoker(function);

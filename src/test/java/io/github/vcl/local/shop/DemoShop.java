@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  *
  * <p>It plays the merchant's own shop <em>server</em>: the browser only posts a cart to this server, which calls
  * {@code POST /checkout/sessions} with the shop API key (the key never reaches a browser) and sends the browser on to
- * the {@code checkoutFrontendUrl} it gets back. After the customer acts on the Vipps MobilePay page, Vipps sends the
+ * the {@code redirectUrl} it gets back (a Vipps Checkout session or a Vipps MobilePay payment, as the customer chose
+ * at the cart). After the customer acts on the Vipps MobilePay page, Vipps sends the
  * browser to the backend's own return page.
  *
  * <p>The staff screen shows one order — from the support route {@code GET /orders/{reference}} (status, amounts,
@@ -169,6 +170,12 @@ public final class DemoShop implements AutoCloseable {
                     .append("\" value=\"").append(p == PRODUCTS.get(0) ? 1 : 0).append("\"></label></li>");
         }
         body.append("</ul><p class=\"muted\">Free shipping.</p>")
+                .append("<fieldset class=\"flow\"><legend>Pay with</legend>")
+                .append("<label><input type=\"radio\" name=\"flow\" value=\"checkout\" id=\"flow-checkout\" checked> ")
+                .append("Vipps Checkout <span class=\"muted\">(address and payment in one page)</span></label>")
+                .append("<label><input type=\"radio\" name=\"flow\" value=\"epayment\" id=\"flow-epayment\"> ")
+                .append("Vipps MobilePay <span class=\"muted\">(the app or its landing page)</span></label>")
+                .append("</fieldset>")
                 .append("<button type=\"submit\" class=\"vipps\" id=\"pay\">Pay with <b>Vipps MobilePay</b></button>")
                 .append("</form>");
         if (!orders.isEmpty()) {
@@ -193,6 +200,7 @@ public final class DemoShop implements AutoCloseable {
         cart.put("shopOrderId", shopOrderId);
         cart.put("currency", "NOK");
         cart.put("paymentDescription", "Demo shop order " + shopOrderId);
+        cart.put("flow", "epayment".equals(form.get("flow")) ? "epayment" : "checkout");
         ArrayNode lines = cart.putArray("lines");
         long total = 0;
         for (Product p : PRODUCTS) {
@@ -229,7 +237,8 @@ public final class DemoShop implements AutoCloseable {
         }
         JsonNode started = JSON.readTree(response.body());
         orders.add(new PlacedOrder(started.path("reference").asText(), shopOrderId, total, Instant.now()));
-        redirect(exchange, started.path("checkoutFrontendUrl").asText());
+        // Sent on unchanged, never in an iFrame (ePayment's rule; Checkout's page works the same way here).
+        redirect(exchange, started.path("redirectUrl").asText());
     }
 
     // ---- staff -----------------------------------------------------------------------------------------------------
@@ -269,8 +278,10 @@ public final class DemoShop implements AutoCloseable {
         field(body, "Reference", text(order, "reference"), "reference");
         field(body, "Shop order", text(order, "shopOrderId"), "shop-order");
         field(body, "Status", firstText(order, "statusText", "status"), "status");
+        field(body, "Paid with", "epayment".equals(text(order, "flow")) ? "Vipps MobilePay (ePayment)"
+                : "checkout".equals(text(order, "flow")) ? "Vipps Checkout" : null, "flow");
         field(body, "Payment", text(order, "paymentState"), "payment-state");
-        field(body, "Checkout session", text(order, "sessionState"), "session-state");
+        field(body, "Session at Vipps", text(order, "sessionState"), "session-state");
         JsonNode amounts = order.path("amounts");
         String currency = text(order, "currency");
         if (order.has("amount")) {
@@ -347,7 +358,8 @@ public final class DemoShop implements AutoCloseable {
         body.append("<h2>Staff actions</h2><div class=\"actions\">");
         for (String op : List.of("capture", "refund", "cancel")) {
             body.append("<form method=\"post\" autocomplete=\"off\" action=\"").append(base).append("/").append(op)
-                    .append("\" id=\"").append(op).append("-form\"><input type=\"hidden\" name=\"idempotencyKey\" value=\"")
+                    .append("\" id=\"").append(op)
+                    .append("-form\"><input type=\"hidden\" name=\"idempotencyKey\" value=\"")
                     .append(UUID.randomUUID()).append("\">");
             if (!"cancel".equals(op)) {
                 body.append("<label>Amount (kr) <input name=\"amount\" id=\"").append(op)

@@ -142,6 +142,11 @@ public final class VippsSimulator implements AutoCloseable {
         }
     }
 
+    /** The webhook registrations the simulated sales unit has, with their secrets. */
+    public List<WebhookRegistration> webhookRegistrations() {
+        return state.webhooks.all();
+    }
+
     /** Every request received, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);

@@ -6,6 +6,7 @@ import io.github.vcl.local.simulator.Json;
 import io.github.vcl.local.simulator.delivery.CallbackSender;
 import io.github.vcl.local.simulator.epayment.PaymentEvent;
 import io.github.vcl.vipps.webhook.WebhookSignature;
+
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -40,6 +41,11 @@ public final class WebhookRegistry {
                 List.copyOf(events), Base64.getEncoder().encodeToString(secret));
         registrations.put(registration.id(), registration);
         return registration;
+    }
+
+    /** Every registration, oldest first. */
+    public synchronized List<WebhookRegistration> all() {
+        return List.copyOf(registrations.values());
     }
 
     synchronized boolean delete(String id) {

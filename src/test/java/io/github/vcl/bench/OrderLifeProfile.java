@@ -1,0 +1,57 @@
+package io.github.vcl.bench;
+
+import io.github.vcl.testing.CheckoutWorld;
+import io.github.vcl.testing.FunctionProfile;
+import io.github.vcl.testing.TestClock;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Time moved by hand ({@link TestClock}, shared with the simulator so webhook dates and token expiry agree), quiet
+ * logs; {@link Polling} without webhooks, {@link Webhooks} with them registered and the reconciler told so.
+ */
+public abstract class OrderLifeProfile extends FunctionProfile {
+
+    @Override
+    protected Map<String, String> worldConfig() {
+        Map<String, String> config = new HashMap<>(Map.of(CheckoutWorld.SIMULATOR_TEST_CLOCK, "true",
+                "quarkus.log.category.\"io.github.vcl\".level", "WARN"));
+        config.putAll(mode());
+        return config;
+    }
+
+    protected abstract Map<String, String> mode();
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(TestClock.class);
+    }
+
+    /** The reconcile function's world: no webhook registered, the reconciler polls. */
+    public static class Polling extends OrderLifeProfile {
+        @Override
+        protected String function() {
+            return "reconcile";
+        }
+
+        @Override
+        protected Map<String, String> mode() {
+            return Map.of();
+        }
+    }
+
+    /** The webhooks function's world: registered for every ePayment event, the reconciler told so. */
+    public static class Webhooks extends OrderLifeProfile {
+        @Override
+        protected String function() {
+            return "webhooks";
+        }
+
+        @Override
+        protected Map<String, String> mode() {
+            return Map.of("vcl.reconcile.webhooks", "registered");
+        }
+    }
+}
