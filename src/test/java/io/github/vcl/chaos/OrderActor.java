@@ -72,7 +72,7 @@ final class OrderActor implements Runnable {
         journal.orders.put(index, order);
         journal.count("flow: " + flow);
         try {
-            sleep(Duration.ofMillis((long) (random.nextDouble() * settings.ramp().toMillis())));
+            ChaosRun.sleepQuietly(Duration.ofMillis((long) (random.nextDouble() * settings.ramp().toMillis())));
             shopAndCustomer();
         } catch (RuntimeException e) {
             journal.count("actor failures");
@@ -107,11 +107,11 @@ final class OrderActor implements Runnable {
                 String first1 = reference;
                 Random other = new Random(random.nextLong());
                 racing = CompletableFuture.supplyAsync(() -> {
-                    sleep(Duration.ofMillis(other.nextInt(1500)));
+                    ChaosRun.sleepQuietly(Duration.ofMillis(other.nextInt(1500)));
                     return customer(first1, Choice.APPROVE, other);
                 }, run.helpers());
             }
-            sleep(Duration.ofMillis(200 + random.nextInt(1800)));
+            ChaosRun.sleepQuietly(Duration.ofMillis(200 + random.nextInt(1800)));
             journal.count("second attempts");
             Journal.Intent again = initiate(cart, false);
             approvedFirst = racing != null && racing.join();
@@ -192,7 +192,7 @@ final class OrderActor implements Runnable {
         } else if (random.nextDouble() < 0.5) {
             run.world().api.open(page);
         }
-        sleep(think);
+        ChaosRun.sleepQuietly(think);
         String action = switch (choice) {
             case REJECT -> "reject";
             case ABANDON -> "abandon";
@@ -217,7 +217,7 @@ final class OrderActor implements Runnable {
         observe(run.world().api.get(path.substring(1), Map.of(), Duration.ofSeconds(10)), "GET /return/{reference}");
         String status = url.getRawPath() + "/status" + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         for (int poll = 0; poll < 1 + random.nextInt(3); poll++) {
-            sleep(Duration.ofMillis(700 + random.nextInt(800)));
+            ChaosRun.sleepQuietly(Duration.ofMillis(700 + random.nextInt(800)));
             Api.Reply reply = run.world().api.get(status.substring(1), Map.of(), Duration.ofSeconds(10));
             observe(reply, "GET /return/{reference}/status");
             if (reply.answered() && reply.json().path("final").asBoolean(false)) {
@@ -229,7 +229,7 @@ final class OrderActor implements Runnable {
     // ---- shop and staff operations, and the portal -------------------------------------------------------------
 
     private void operations(String reference) {
-        sleep(Duration.ofMillis(500 + random.nextInt(3500)));
+        ChaosRun.sleepQuietly(Duration.ofMillis(500 + random.nextInt(3500)));
         double plan = random.nextDouble();
         boolean portal = random.nextDouble() < 0.12;
         int portalAt = random.nextInt(3);
@@ -305,7 +305,7 @@ final class OrderActor implements Runnable {
                 return;
             }
             journal.count("operations refused 409, tried again with a new key");
-            sleep(Duration.ofMillis(1500 + random.nextInt(2500)));
+            ChaosRun.sleepQuietly(Duration.ofMillis(1500 + random.nextInt(2500)));
         }
     }
 
@@ -344,7 +344,7 @@ final class OrderActor implements Runnable {
         Api.Reply answer = intent.definitive();
         if (answer != null && answer.status() == 202 && random.nextDouble() < 0.5) {
             // the client asks again later with the same key to learn how it ended
-            sleep(Duration.ofMillis(1000 + random.nextInt(3000)));
+            ChaosRun.sleepQuietly(Duration.ofMillis(1000 + random.nextInt(3000)));
             journal.count("replays after 202");
             sendUntilAnswered(intent, random, () -> run.world().api.post(path, headers, body, timeout(random)));
         }
@@ -438,7 +438,7 @@ final class OrderActor implements Runnable {
             }
             Duration wait = reply.retryAfter().orElse(Duration.ofMillis(Math.min(5000, 300L << attempt)
                     + random.nextInt(400)));
-            sleep(wait.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : wait);
+            ChaosRun.sleepQuietly(wait.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : wait);
         }
         journal.count("intents left without an answer");
     }
@@ -473,18 +473,6 @@ final class OrderActor implements Runnable {
     }
 
     private void pause() {
-        sleep(Duration.ofMillis(200 + random.nextInt(1800)));
-    }
-
-    static void sleep(Duration duration) {
-        if (duration.isNegative() || duration.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        ChaosRun.sleepQuietly(Duration.ofMillis(200 + random.nextInt(1800)));
     }
 }

@@ -132,6 +132,9 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
         }
     }
 
+    private record Live(RuntimeApiServer api, FunctionProcess process) {
+    }
+
     /** One execution environment: a JVM and the Runtime API it polls; replaced together when the JVM dies. */
     private final class Instance {
         final String function;
@@ -146,6 +149,11 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
             this.function = function;
             this.index = index;
             this.log = log;
+        }
+
+        /** The JVM and Runtime API this instance has now (both change together when it is replaced). */
+        synchronized Live live() {
+            return new Live(api, process);
         }
 
         synchronized void start(boolean appendLog) {
@@ -295,12 +303,9 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
         List<String> failed = new ArrayList<>();
         for (List<Instance> list : instances.values()) {
             for (Instance instance : list) {
-                RuntimeApiServer api;
-                FunctionProcess process;
-                synchronized (instance) {
-                    api = instance.api;
-                    process = instance.process;
-                }
+                Live live = instance.live();
+                RuntimeApiServer api = live.api();
+                FunctionProcess process = live.process();
                 boolean ready = false;
                 while (!ready && process.isAlive() && api.initError() == null && System.nanoTime() < deadline) {
                     ready = api.awaitReady(Duration.ofMillis(100));
@@ -322,9 +327,7 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
         List<FunctionProcess> all = new ArrayList<>();
         for (List<Instance> list : instances.values()) {
             for (Instance instance : list) {
-                synchronized (instance) {
-                    all.add(instance.process);
-                }
+                all.add(instance.live().process());
             }
         }
         return all;
@@ -523,14 +526,9 @@ public final class LocalLambdas implements FunctionInvoker, AutoCloseable {
         List<Instance> all = instances.values().stream().flatMap(List::stream).toList();
         all.forEach(Instance::stopAsync);
         for (Instance instance : all) {
-            FunctionProcess process;
-            RuntimeApiServer api;
-            synchronized (instance) {
-                process = instance.process;
-                api = instance.api;
-            }
-            process.awaitStopped();
-            api.close();
+            Live live = instance.live();
+            live.process().awaitStopped();
+            live.api().close();
         }
     }
 
