@@ -84,6 +84,15 @@ final class Journal {
             return reply != null && reply.status() >= 200 && reply.status() < 300;
         }
 
+        /**
+         * Every send of this intent was refused (4xx) as far as anyone can tell: none was accepted by the server (also
+         * not one whose answer the network lost after it was sent) and none went unanswered.
+         */
+        boolean refusedEverySend() {
+            return !replies.isEmpty() && replies.stream().allMatch(r -> r.status() >= 400 && r.status() < 500
+                    && (r.answered() || r.lost() == Api.Reply.Lost.DROPPED));
+        }
+
         /** The Vipps Idempotency-Keys our answers named for this intent ({@code operation.idempotencyKey}). */
         List<String> vippsKeys() {
             List<String> keys = new ArrayList<>();

@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  */
 final class OrderActor implements Runnable {
     private static final int MAX_SENDS = 8;
+    /** A client gives up on an intent after this long (it asks again once the faults stopped). */
+    private static final Duration GIVE_UP = Duration.ofSeconds(75);
     private static final double LOSE_ANSWER = 0.08;
 
     enum Choice { APPROVE, REJECT, ABANDON, APPROVE_LATE, IGNORE }
@@ -230,6 +232,12 @@ final class OrderActor implements Runnable {
 
     private void operations(String reference) {
         ChaosRun.sleepQuietly(Duration.ofMillis(500 + random.nextInt(3500)));
+        if (random.nextDouble() < 0.15) {
+            // staff look the order up first (support's detail view reads Vipps too)
+            journal.count("staff detail views");
+            observe(run.world().api.get("orders/" + reference, Map.of("Authorization", "Bearer "
+                    + run.world().system.staffKey()), timeout(random)), "GET /orders/{reference}");
+        }
         double plan = random.nextDouble();
         boolean portal = random.nextDouble() < 0.12;
         int portalAt = random.nextInt(3);
@@ -409,13 +417,14 @@ final class OrderActor implements Runnable {
     // ---- sending -------------------------------------------------------------------------------------------
 
     /**
-     * Sends until an answer that is not worth retrying comes (or {@value #MAX_SENDS} sends): the same key and body
-     * after a timeout, a broken connection, a 5xx or a 429 (after its Retry-After). Sometimes the network loses an
-     * answer that did arrive; the client cannot tell that from a timeout. Stops early when a request of the same
-     * intent sent at the same time got its answer.
+     * Sends until an answer that is not worth retrying comes (or {@value #MAX_SENDS} sends, or 75 s): the same key
+     * and body after a timeout, a broken connection, a 5xx or a 429 (after its Retry-After). Sometimes the network
+     * loses an answer that did arrive; the client cannot tell that from a timeout. Stops early when a request of the
+     * same intent sent at the same time got its answer.
      */
     void sendUntilAnswered(Journal.Intent intent, Random random, Supplier<Api.Reply> send) {
-        for (int attempt = 1; attempt <= MAX_SENDS; attempt++) {
+        Instant giveUp = Instant.now().plus(GIVE_UP);
+        for (int attempt = 1; attempt <= MAX_SENDS && Instant.now().isBefore(giveUp); attempt++) {
             if (attempt > 1) {
                 if (intent.definitive() != null) {
                     return; // a request sent at the same time got the answer

@@ -21,14 +21,22 @@ import java.util.TreeMap;
  */
 final class StoredOrders {
 
+    /** One operation as our record holds it: the Vipps Idempotency-Key it is sent with, the reason the client gave. */
+    record StoredOperation(String type, String status, String vippsKey, String reason) {
+    }
+
     /** One stored payment attempt. */
     record Stored(String reference, String shopOrderId, String paymentState, String sessionState, long authorized,
-                  long captured, long refunded, long cancelled, int pendingOperations) {
+                  long captured, long refunded, long cancelled, List<StoredOperation> operations) {
+
+        long pendingOperations() {
+            return operations.stream().filter(o -> o.status().equals("PENDING")).count();
+        }
 
         String describe() {
             return paymentState + "/" + sessionState + " authorized " + authorized + " captured " + captured
                     + " refunded " + refunded + " cancelled " + cancelled
-                    + (pendingOperations > 0 ? ", " + pendingOperations + " operation(s) still PENDING" : "");
+                    + (pendingOperations() > 0 ? ", " + pendingOperations() + " operation(s) still PENDING" : "");
         }
     }
 
@@ -53,7 +61,7 @@ final class StoredOrders {
                                 text(item, OrderTable.PAYMENT_STATE), text(item, OrderTable.SESSION_STATE),
                                 number(item, OrderTable.AUTHORIZED), number(item, OrderTable.CAPTURED),
                                 number(item, OrderTable.REFUNDED), number(item, OrderTable.CANCELLED),
-                                pending(item));
+                                operations(item));
                         orders.put(stored.reference(), stored);
                     }
                 }
@@ -97,14 +105,15 @@ final class StoredOrders {
                 + " refunded " + payment.refunded() + " cancelled " + payment.cancelled();
     }
 
-    /** Operations recorded as sent to Vipps whose outcome our record does not know yet. */
-    private static int pending(Map<String, AttributeValue> item) {
+    /** The operations our record holds (capture, refund, cancel), in the order they were recorded. */
+    private static List<StoredOperation> operations(Map<String, AttributeValue> item) {
         AttributeValue operations = item.get(OrderTable.OPERATIONS);
         if (operations == null || !operations.hasL()) {
-            return 0;
+            return List.of();
         }
-        return (int) operations.l().stream().filter(AttributeValue::hasM)
-                .filter(op -> op.m().get("status") != null && "PENDING".equals(op.m().get("status").s())).count();
+        return operations.l().stream().filter(AttributeValue::hasM).map(AttributeValue::m)
+                .map(op -> new StoredOperation(text(op, "type"), text(op, "status"), text(op, "idempotencyKey"),
+                        text(op, "reason"))).toList();
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -62,12 +62,11 @@ final class Verdict {
         ChaosWorld world = run.world();
         Map<String, PaymentSnapshot> ledger = world.system.simulator().ledger();
         Map<String, StoredOrders.Stored> stored = run.stored();
-        Map<String, JsonNode> details = details(world, stored.keySet());
 
         verdict.ordersLost(journal, ledger, stored);
-        verdict.moneyOnce(journal, ledger, details);
+        verdict.moneyOnce(journal, ledger, stored);
         verdict.keysWithAnotherBody(journal);
-        verdict.sameKeySameAnswer(journal, details);
+        verdict.sameKeySameAnswer(journal, stored);
         verdict.stateEqualsVipps(stored, ledger);
         verdict.returnPages(world, ledger);
         verdict.onePaymentPerShopOrder(journal, ledger, stored);
@@ -105,11 +104,12 @@ final class Verdict {
     }
 
     /**
-     * Every capture and refund that moved money at Vipps belongs to one client intent (its Idempotency-Key) or a portal
-     * action; no intent moved money twice, a refused one not at all, a confirmed one exactly once and by the amount
-     * asked.
+     * Every capture and refund that moved money at Vipps belongs to one client intent (its Idempotency-Key, found
+     * through the Vipps key our answers named or our record holds with the client's reason) or a portal action; no
+     * intent moved money twice, a refused one not at all, a confirmed one exactly once and by the amount asked.
      */
-    private void moneyOnce(Journal journal, Map<String, PaymentSnapshot> ledger, Map<String, JsonNode> details) {
+    private void moneyOnce(Journal journal, Map<String, PaymentSnapshot> ledger,
+                           Map<String, StoredOrders.Stored> stored) {
         Map<String, Journal.Intent> byKey = new HashMap<>();
         Map<String, Journal.Intent> byVippsKey = new HashMap<>();
         for (Journal.Intent intent : journal.intents) {
@@ -123,10 +123,10 @@ final class Verdict {
         Map<String, Journal.Intent> misuseByKey = new HashMap<>();
         journal.intents.stream().filter(i -> i.misuseOf != null).forEach(i -> misuseByKey.put(i.key, i));
         // our own record names the client intent in the reason the harness sent
-        for (JsonNode detail : details.values()) {
-            for (JsonNode operation : detail.path("operations")) {
-                Matcher reason = REASON_KEY.matcher(operation.path("reason").asText(""));
-                String vippsKey = operation.path("idempotencyKey").asText("");
+        for (StoredOrders.Stored order : stored.values()) {
+            for (StoredOrders.StoredOperation operation : order.operations()) {
+                Matcher reason = REASON_KEY.matcher(operation.reason());
+                String vippsKey = operation.vippsKey();
                 if (reason.matches() && !vippsKey.isEmpty()) {
                     Journal.Intent intent = reason.group(1) != null ? misuseByKey.get(reason.group(2))
                             : byKey.get(reason.group(2));
@@ -195,10 +195,11 @@ final class Verdict {
                 offenders.add(intent.reference + ": " + intent.type + " key " + intent.key + " asked " + intent.amount
                         + ", Vipps moved " + its.get(0).value());
             }
-            if (last != null && last.status() >= 400 && last.status() < 500 && !its.isEmpty() && !intent.accepted()) {
+            if (!its.isEmpty() && intent.refusedEverySend()) {
                 refusedButMoved++;
                 offenders.add(intent.reference + ": " + intent.type + " key " + intent.key + " answered "
-                        + last.status() + " but moved " + its.get(0).value() + " at Vipps");
+                        + (last == null ? "4xx" : last.status()) + " to every send but moved " + its.get(0).value()
+                        + " at Vipps");
             }
             if (last != null && last.status() == 200 && its.isEmpty()) {
                 confirmedAbsent++;
@@ -249,7 +250,7 @@ final class Verdict {
     }
 
     /** A key sent again with the same body names the same payment attempt or the same Vipps operation. */
-    private void sameKeySameAnswer(Journal journal, Map<String, JsonNode> details) {
+    private void sameKeySameAnswer(Journal journal, Map<String, StoredOrders.Stored> stored) {
         int replayed = 0;
         List<String> offenders = new ArrayList<>();
         for (Journal.Intent intent : journal.intents) {
@@ -267,17 +268,16 @@ final class Verdict {
                         + named);
             }
         }
-        for (Map.Entry<String, JsonNode> detail : details.entrySet()) {
+        for (StoredOrders.Stored order : stored.values()) {
             Map<String, Integer> perReason = new HashMap<>();
-            for (JsonNode operation : detail.getValue().path("operations")) {
-                String reason = operation.path("reason").asText("");
-                if (reason.startsWith("chaos ")) {
-                    perReason.merge(reason, 1, Integer::sum);
+            for (StoredOrders.StoredOperation operation : order.operations()) {
+                if (operation.reason().startsWith("chaos ")) {
+                    perReason.merge(operation.reason(), 1, Integer::sum);
                 }
             }
             perReason.forEach((reason, n) -> {
                 if (n > 1) {
-                    offenders.add(detail.getKey() + ": our record holds " + n + " operations for one request (\""
+                    offenders.add(order.reference() + ": our record holds " + n + " operations for one request (\""
                             + reason + "\")");
                 }
             });
@@ -582,23 +582,6 @@ final class Verdict {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
-
-    /** {@code GET /orders/{reference}} with the staff key for every stored order (our record, with operations). */
-    private static Map<String, JsonNode> details(ChaosWorld world, Set<String> references) {
-        Map<String, JsonNode> details = new ConcurrentHashMap<>();
-        parallel(new ArrayList<>(references), reference -> {
-            for (int attempt = 0; attempt < 4; attempt++) {
-                Api.Reply reply = world.api.get("orders/" + reference, Map.of("Authorization", "Bearer "
-                        + world.system.staffKey()), Duration.ofSeconds(30));
-                if (reply.answered() && reply.status() == 200) {
-                    details.put(reference, reply.json());
-                    return;
-                }
-                ChaosRun.sleepQuietly(Duration.ofMillis(500));
-            }
-        });
-        return details;
-    }
 
     private static <T> void parallel(List<T> items, java.util.function.Consumer<T> action) {
         ExecutorService pool = Executors.newFixedThreadPool(6);

@@ -216,7 +216,8 @@ public final class LocalSystem implements AutoCloseable {
         lambdas.awaitReady(START_WAIT);
     }
 
-    private static Duration timeout(String function) {
+    /** The function's timeout as the local system runs it (template.yaml's {@code Timeout}; LocalSystemTest checks). */
+    static Duration timeout(String function) {
         return TIMEOUTS.getOrDefault(function, Duration.ofSeconds(30));
     }
 
