@@ -302,8 +302,8 @@ final class GoLiveRun {
             o.flow = a.text("flow") == null ? "checkout" : a.text("flow");
             report.setting.putIfAbsent("Payment flow", o.flow.equals("epayment") ? "ePayment (the Vipps MobilePay "
                     + "app or landing page)" : "Checkout (a Vipps Checkout session)");
-            // In the local run's Checkout flow the simulator drops Vipps' callback for the AUTHORIZED order: its
-            // outcome must come by polling.
+            // In the local run's Checkout flow the simulator drops Vipps' callback (and webhooks) for the AUTHORIZED
+            // order: its outcome must come by polling.
             o.callbackDropped = target.local() && o.role.equals("authorized") && o.flow.equals("checkout");
             o.entry.reference = o.reference;
             o.entry.createdAt = a.at().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -323,6 +323,7 @@ final class GoLiveRun {
         step(label + ": " + o.reference);
         if (o.callbackDropped) {
             target.simulator().orElseThrow().faults().callbacks().dropNext(1);
+            target.simulator().orElseThrow().faults().webhooks().dropAllFor(o.reference);
         }
         try {
             o.returnedTo = settings.approver().decide(label, o.reference, o.frontendUrl, o.decision);

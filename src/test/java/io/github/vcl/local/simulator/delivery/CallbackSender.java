@@ -56,6 +56,9 @@ public final class CallbackSender implements AutoCloseable {
     }
 
     public void send(Outgoing outgoing) {
+        if (faults.silenced(new String(outgoing.body(), StandardCharsets.UTF_8))) {
+            return;
+        }
         Duration delay = faults.takeDelay();
         if (!delay.isZero()) {
             late.schedule(() -> enqueue(faults.apply(outgoing)), delay.toMillis(), TimeUnit.MILLISECONDS);

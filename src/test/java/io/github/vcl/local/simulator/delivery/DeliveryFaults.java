@@ -3,8 +3,10 @@ package io.github.vcl.local.simulator.delivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,11 +22,23 @@ public final class DeliveryFaults {
     private Duration delay = Duration.ZERO;
     private final List<Object> held = new ArrayList<>();
     private final Map<String, Long> applied = new TreeMap<>();
+    private final Set<String> silenced = new HashSet<>();
 
     /** The next {@code count} deliveries are never sent. */
     public synchronized DeliveryFaults dropNext(int count) {
         toDrop += count;
         return this;
+    }
+
+    /** No delivery about {@code reference} is ever sent: that payment's outcome can only be learned by asking. */
+    public synchronized DeliveryFaults dropAllFor(String reference) {
+        silenced.add(reference);
+        return this;
+    }
+
+    /** Whether a delivery with this body names a silenced payment. */
+    synchronized boolean silenced(String body) {
+        return silenced.stream().anyMatch(reference -> body.contains("\"" + reference + "\""));
     }
 
     /** The next {@code count} deliveries are sent twice. */
