@@ -72,6 +72,7 @@ final class Verdict {
         verdict.onePaymentPerShopOrder(journal, ledger, stored);
         verdict.convergence(measured.convergence());
         verdict.noBare500(world, run.kills(), journal);
+        verdict.contract(world);
         verdict.coverage(run.kills(), measured);
         verdict.figures(run, journal, ledger, stored);
         return verdict;
@@ -419,6 +420,14 @@ final class Verdict {
         }
         invariants.add(new Check("no bare 500 (or 500 problem) where a problem was due", failures == 0,
                 journal.serverErrors.size() + " 5xx answers: " + kinds, first(offenders)));
+    }
+
+    /** Every request our functions sent Vipps kept the OpenAPI contract, also under faults and retries. */
+    private void contract(ChaosWorld world) {
+        List<String> violations = world.system.simulator().violations().stream()
+                .map(v -> v.method() + " " + v.path() + ": " + v.message()).toList();
+        invariants.add(new Check("every Vipps call kept the OpenAPI contract", violations.isEmpty(),
+                violations.size() + " violations", first(violations)));
     }
 
     // ---- coverage ----------------------------------------------------------------------------------------------
