@@ -40,7 +40,7 @@ final class ChaosRun {
 
     /** What the phases measured, for the verdict. */
     record Measured(Map<String, Duration> phases, Duration chaos, int reconcileRunsDuringChaos,
-                    int reconcileFailuresDuringChaos,
+                    int reconcileFailuresDuringChaos, int vippsCallsUnderFaults,
                     Map<String, Long> injected, List<RecordedRequest> vippsRequests, int leftoversAsked,
                     Convergence convergence) {
     }
@@ -108,6 +108,8 @@ final class ChaosRun {
             kills.misses().forEach(m -> journal.notes.add("KILL MISSED " + m));
             Duration chaosTime = Duration.between(chaosStart, Instant.now());
             Map<String, Long> injected = faults.injected();
+            int vippsCallsUnderFaults = (int) world.system.simulator().requests().stream()
+                    .filter(r -> !r.path().startsWith("/checkout-frontend")).count();
             out.printf("[chaos] faults stopped after %d s: %s; kills %d%n", chaosTime.toSeconds(), injected,
                     kills.kills().size());
             phases.put("orders under faults", chaosTime);
@@ -122,7 +124,8 @@ final class ChaosRun {
                     .filter(r -> !r.path().startsWith("/checkout-frontend")).toList();
             out.printf("[chaos] converged: %s after %d of %d reconcile runs%n", convergence.converged(),
                     convergence.runsNeeded(), convergence.runsTried());
-            Measured measured = new Measured(phases, chaosTime, runsDuringChaos, failuresDuringChaos, injected,
+            Measured measured = new Measured(phases, chaosTime, runsDuringChaos, failuresDuringChaos,
+                    vippsCallsUnderFaults, injected,
                     vippsRequests,
                     leftovers, convergence);
             mark = Instant.now();
