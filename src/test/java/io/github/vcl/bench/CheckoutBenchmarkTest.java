@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,7 +112,7 @@ class CheckoutBenchmarkTest extends FunctionTest {
         List<HttpApiEvent> events = new ArrayList<>();
         for (Reference reference : references) {
             world().simulator().customer().approve(reference.value());
-            events.add(callbackEvent(reference));
+            events.add(CheckoutCallbacks.event(world().simulator(), reference));
         }
         String table = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("vcl.orders-table", String.class);
@@ -153,30 +152,5 @@ class CheckoutBenchmarkTest extends FunctionTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private HttpApiEvent callbackEvent(Reference reference) throws Exception {
-        String sent = world().simulator().requests().stream()
-                .filter(r -> r.path().equals("/checkout/v3/session") && r.bodyText().contains(reference.value()))
-                .findFirst().orElseThrow().bodyText();
-        String token = JSON.readTree(sent).at("/merchantInfo/callbackAuthorizationToken").asText();
-        String session = world().simulator().requests().isEmpty() ? null : sessionBody(reference);
-        return new HttpApiEvent("2.0", "POST /callbacks/checkout/{reference}", "/callbacks/checkout/" + reference,
-                "", Map.of("authorization", token, "content-type", "application/json"), null,
-                Map.of("reference", reference.value()), null, session, false);
-    }
-
-    /** What Vipps would send: the session as GET session shows it after approval. */
-    private String sessionBody(Reference reference) {
-        var response = io.github.vcl.testing.Api.get(world().simulator().baseUrl() + "/checkout/v3/session/" + reference,
-                sessionHeaders());
-        return response.body();
-    }
-
-    private static Map<String, String> sessionHeaders() {
-        var c = world().simulator().credentials();
-        return Map.of("client_id", c.clientId(), "client_secret", c.clientSecret(), "Ocp-Apim-Subscription-Key",
-                c.subscriptionKey(), "Merchant-Serial-Number", c.merchantSerialNumber(), "Vipps-System-Name", "bench",
-                "Vipps-System-Version", "1", "Vipps-System-Plugin-Name", "bench", "Vipps-System-Plugin-Version", "1");
     }
 }

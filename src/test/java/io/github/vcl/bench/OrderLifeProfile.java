@@ -1,6 +1,7 @@
 package io.github.vcl.bench;
 
 import io.github.vcl.testing.CheckoutWorld;
+import io.github.vcl.testing.DynamoCallCounter;
 import io.github.vcl.testing.FunctionProfile;
 import io.github.vcl.testing.TestClock;
 
@@ -39,6 +40,19 @@ public abstract class OrderLifeProfile extends FunctionProfile {
         @Override
         protected Map<String, String> mode() {
             return Map.of();
+        }
+    }
+
+    /**
+     * {@link CostBenchmarkTest}'s world: no webhooks, DynamoDB's capacity units measured, the status route's Vipps
+     * polls at production's timing ({@code vcl.first-poll-after}, {@code vcl.poll-interval} as BackendConfig's
+     * defaults; the test world sets them to 0).
+     */
+    public static class Cost extends Polling {
+        @Override
+        protected Map<String, String> mode() {
+            return Map.of("quarkus.dynamodb.interceptors", DynamoCallCounter.class.getName() + ","
+                    + CapacityMeter.class.getName(), "vcl.first-poll-after", "5s", "vcl.poll-interval", "2s");
         }
     }
 
