@@ -46,13 +46,16 @@ public abstract class OrderLifeProfile extends FunctionProfile {
     /**
      * {@link CostBenchmarkTest}'s world: no webhooks, DynamoDB's capacity units measured, the status route's Vipps
      * polls at production's timing ({@code vcl.first-poll-after}, {@code vcl.poll-interval} as BackendConfig's
-     * defaults; the test world sets them to 0).
+     * defaults; the test world sets them to 0). A long read timeout: on a loaded machine the simulator's first
+     * answers (its OpenAPI validator warming up) can take longer than production's, and a retried session would
+     * measure a failure, not an order.
      */
     public static class Cost extends Polling {
         @Override
         protected Map<String, String> mode() {
             return Map.of("quarkus.dynamodb.interceptors", DynamoCallCounter.class.getName() + ","
-                    + CapacityMeter.class.getName(), "vcl.first-poll-after", "5s", "vcl.poll-interval", "2s");
+                    + CapacityMeter.class.getName(), "vcl.first-poll-after", "5s", "vcl.poll-interval", "2s",
+                    "vipps.timeouts.read", "15s");
         }
     }
 
