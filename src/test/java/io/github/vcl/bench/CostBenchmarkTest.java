@@ -33,12 +33,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -339,7 +340,7 @@ class CostBenchmarkTest extends FunctionTest {
                 CapacityMeter.units(RECONCILE, CapacityMeter.WRITE) - runs.invocations * emptyRunWrites,
                 CapacityMeter.units(RECONCILE, CapacityMeter.INDEX_WRITE));
         table.gateway(gatewayRequests);
-        table.vipps(vipps.size() - tokenCalls, tokenCalls, Arrays.toString(kinds(vipps)));
+        table.vipps(vipps.size() - tokenCalls, tokenCalls, kinds(vipps));
         table.fixed(emptyMedianMs, emptyRunReads, emptyRunWrites);
         return String.format("BENCHMARK cost per paid-and-captured order: %d orders, approved after %d s, back on the "
                         + "return page %d s later, callback %d s after approval, %d reconciler runs (%d empty runs "
@@ -347,12 +348,9 @@ class CostBenchmarkTest extends FunctionTest {
                 runs.invocations, empty.invocations, emptyMedianMs, table.render());
     }
 
-    /** Vipps calls by method and path, the reference replaced, with their count per order. */
-    private static String[] kinds(List<RecordedRequest> vipps) {
-        Map<String, Long> byKind = new java.util.TreeMap<>();
-        vipps.forEach(r -> byKind.merge(r.method() + " " + r.path().replaceAll("test-\\d{6}-[A-Z0-9]+-\\d+",
-                "{reference}"), 1L, Long::sum));
-        return byKind.entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(), (double) e.getValue()
-                / ORDERS)).toArray(String[]::new);
+    /** Vipps calls by method and path, the reference replaced. */
+    private static Map<String, Long> kinds(List<RecordedRequest> vipps) {
+        return vipps.stream().collect(Collectors.groupingBy(OrderLifeBenchmark::kind, TreeMap::new,
+                Collectors.counting()));
     }
 }

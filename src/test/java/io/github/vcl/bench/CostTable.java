@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The cost benchmark's figures per order and in USD per 1,000 orders at {@link AwsPrices}. */
 final class CostTable {
@@ -36,9 +37,11 @@ final class CostTable {
         rows.add(String.format(ROW, "API Gateway requests", perOrder(requests), "", "", "", "", usd(usd)));
     }
 
-    void vipps(long calls, long tokenCalls, String kinds) {
-        rows.add(String.format("  Vipps calls per order: %s (+%s access-token calls); %s%n", perOrder(calls),
-                perOrder(tokenCalls), kinds));
+    /** The application's Vipps calls, access-token calls apart, and all of them by kind. */
+    void vipps(long calls, long tokenCalls, Map<String, Long> byKind) {
+        rows.add(String.format("  Vipps calls per order: %s (+%s access-token calls)%n", perOrder(calls),
+                perOrder(tokenCalls)));
+        byKind.forEach((kind, count) -> rows.add(String.format("    %-58s %6s%n", kind, perOrder(count))));
     }
 
     /** The reconciler's schedule, whatever the orders: one run a minute at an empty run's cost, for 30 days. */

@@ -122,7 +122,7 @@ abstract class OrderLifeBenchmark extends FunctionTest {
     }
 
     /** A request's method and path, the reference replaced by a placeholder. */
-    private static String kind(RecordedRequest request) {
+    static String kind(RecordedRequest request) {
         return request.method() + " " + request.path().replaceAll("test-\\d{6}-[A-Z0-9]+-\\d+", "{reference}");
     }
 }

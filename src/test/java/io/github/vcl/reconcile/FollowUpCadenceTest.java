@@ -20,9 +20,9 @@ class FollowUpCadenceTest {
         FollowUpCadence polling = new FollowUpCadence(Duration.ofMinutes(60), Optional.empty());
         assertEquals(AUTHORIZED_AT.plus(Duration.ofMinutes(2)), polling.next(AUTHORIZED,
                 AUTHORIZED_AT.plus(Duration.ofMinutes(1))), "at least a minute");
-        Instant afterTwoHours = AUTHORIZED_AT.plus(Duration.ofHours(2));
-        assertEquals(afterTwoHours.plus(Duration.ofMinutes(30)), polling.next(AUTHORIZED, afterTwoHours),
-                "a quarter of the time since the authorization");
+        Instant afterAnHour = AUTHORIZED_AT.plus(Duration.ofHours(1));
+        assertEquals(afterAnHour.plus(Duration.ofMinutes(30)), polling.next(AUTHORIZED, afterAnHour),
+                "half the time since the authorization");
         Instant nextDay = AUTHORIZED_AT.plus(Duration.ofDays(1));
         assertEquals(nextDay.plus(Duration.ofMinutes(60)), polling.next(AUTHORIZED, nextDay), "at most hourly");
     }
