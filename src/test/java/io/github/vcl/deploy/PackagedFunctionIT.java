@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vcl.config.FakeSecretsManager;
 import io.github.vcl.local.dynamodb.Dynalite;
 import io.github.vcl.local.dynamodb.OrderTableSetup;
+import io.github.vcl.local.lambda.FunctionProcess;
 import io.github.vcl.local.lambda.RuntimeApiServer;
 import io.github.vcl.local.simulator.Credentials;
 import io.github.vcl.local.simulator.VippsSimulator;
@@ -49,13 +50,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged artifact as Lambda runs it: {@code target/function.zip} (JVM mode) unpacked, started once per export
- * under AWS's runtime interface client ({@code AWSLambda}, handler {@code FunqyStreamHandler::handleRequest}) against
- * a local Lambda Runtime API, with exactly the environment template.yaml gives that function (parameters filled in),
- * its secrets served by a local Secrets Manager, the table in dynalite and Vipps simulated. Events are the JSON API
- * Gateway (HTTP API, payload 2.0) and EventBridge send. Runs in {@code integration-test}, after {@code package}.
+ * under AWS's runtime interface client ({@code AWSLambda}, handler {@code LambdaHandler::handleRequest}, Funqy's)
+ * against a local Lambda Runtime API, with exactly the environment template.yaml gives that function (parameters
+ * filled in), its secrets served by a local Secrets Manager, the table in dynalite and Vipps simulated. Events are the
+ * JSON API Gateway (HTTP API, payload 2.0) and EventBridge send. Runs in {@code integration-test}, after {@code package}.
  */
 class PackagedFunctionIT {
-    static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    static final String HANDLER = FunctionProcess.HANDLER;
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final String SHOP_KEY = "shop-key-for-the-packaged-test-0123456789";
     static final String STAFF_KEY = "staff-key-of-kari-for-the-packaged-test-01";

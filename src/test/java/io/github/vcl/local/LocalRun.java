@@ -41,7 +41,9 @@ import java.util.zip.ZipInputStream;
  * this is in the Lambda artifact.
  *
  * <p>Options: {@code --api-port N} (default 9000) and {@code --shop-port N} (default 8080), {@code 0} for any free
- * port, a taken port falls back to a free one; {@code --reconcile-every 30s}; {@code --project-dir DIR}.
+ * port, a taken port falls back to a free one; {@code --reconcile-every 30s} ({@code off}: only when {@link #invoke}d,
+ * as EventBridge invokes it); {@code --json-logs} (the functions log JSON, as in AWS, instead of plain lines);
+ * {@code --project-dir DIR}.
  */
 public final class LocalRun implements AutoCloseable {
     public static final String READY_LINE = "Local run ready:";
@@ -54,12 +56,14 @@ public final class LocalRun implements AutoCloseable {
     private static final List<String> RUNTIME_ARTIFACTS = List.of("aws-lambda-java-runtime-interface-client",
             "aws-lambda-java-serialization", "aws-lambda-java-core", "utils-lite");
 
-    public record Options(Path projectDir, int apiPort, int shopPort, String reconcileEvery, PrintStream console) {
+    public record Options(Path projectDir, int apiPort, int shopPort, String reconcileEvery, boolean jsonLogs,
+                          PrintStream console) {
         public static Options parse(String[] args) {
             Path dir = Path.of(System.getProperty("project.basedir", "."));
             int api = 9000;
             int shop = 8080;
             String every = "30s";
+            boolean json = false;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
                 switch (args[i]) {
@@ -67,12 +71,16 @@ public final class LocalRun implements AutoCloseable {
                     case "--api-port" -> api = Integer.parseInt(value);
                     case "--shop-port" -> shop = Integer.parseInt(value);
                     case "--reconcile-every" -> every = value;
+                    case "--json-logs" -> {
+                        json = true;
+                        continue;
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (known: --api-port, --shop-port, --reconcile-every, --project-dir)");
+                            + " (known: --api-port, --shop-port, --reconcile-every, --json-logs, --project-dir)");
                 }
                 i++;
             }
-            return new Options(dir.toAbsolutePath().normalize(), api, shop, every, System.out);
+            return new Options(dir.toAbsolutePath().normalize(), api, shop, every, json, System.out);
         }
     }
 
@@ -86,6 +94,8 @@ public final class LocalRun implements AutoCloseable {
     private Reaper reaper;
     private String shopKey;
     private String staffKey;
+    private List<String> secrets = List.of();
+    private Path logs;
     private volatile boolean closed;
 
     private LocalRun(Options options) {
@@ -122,7 +132,7 @@ public final class LocalRun implements AutoCloseable {
         long begin = System.nanoTime();
         PrintStream out = options.console();
         try {
-            Path logs = Files.createDirectories(options.projectDir().resolve("target/local-run"));
+            logs = Files.createDirectories(options.projectDir().resolve("target/local-run"));
             Path taskRoot = unpack(functionZip(options.projectDir()), logs.resolve("task"));
             FunctionProcess.Runtime runtime = runtime(logs.resolve("runtime"));
 
@@ -153,9 +163,10 @@ public final class LocalRun implements AutoCloseable {
             // Registered as infra/register-webhooks.sh does for a deployment; its secret goes to the webhooks function.
             String webhookSecret = simulator.registerWebhook(api.resolve("webhooks/vipps"),
                     WebhookEvents.ALL.toArray(String[]::new)).secret();
+            secrets = List.of(shopKey, staffKey, tokenSecret, webhookSecret);
             lambdas = LocalLambdas.start(functions, taskRoot, runtime, FUNCTION_TIMEOUT,
                     f -> environment(f, common, shopKey, staffKey, tokenSecret, webhookSecret),
-                    f -> logs.resolve(f + ".log"), i -> out.printf("  %-10s → %d in %d ms%n", i.function(),
+                    this::log, i -> out.printf("  %-10s → %d in %d ms%n", i.function(),
                             i.statusCode(), i.millis()));
             holder.set(lambdas);
             started.add(lambdas);
@@ -172,8 +183,9 @@ public final class LocalRun implements AutoCloseable {
             out.println("  Vipps simulator:  " + simulator.baseUrl());
             out.println("  DynamoDB:         " + dynalite.endpoint() + "   (dynalite, table " + TABLE + ", in memory)");
             out.println("  Functions:        " + String.join(", ", functions) + " — one JVM each, logs in " + logs);
-            out.println("  Reconciler:       every " + options.reconcileEvery() + " (quarkus-scheduler in the "
-                    + RECONCILE + " JVM)");
+            out.println("  Reconciler:       " + ("off".equals(options.reconcileEvery())
+                    ? "when invoked (as EventBridge does in AWS)"
+                    : "every " + options.reconcileEvery() + " (quarkus-scheduler in the " + RECONCILE + " JVM)"));
             out.println("  Shop API key:     " + shopKey + "   (for curl; the demo shop keeps it server-side)");
             out.println("Started in " + millis + " ms. Press Ctrl-C to stop everything.");
             out.println(READY_LINE + " shop=" + shop.url() + " api=" + api);
@@ -213,7 +225,10 @@ public final class LocalRun implements AutoCloseable {
     private Map<String, String> commonEnvironment(URI api) {
         Credentials vipps = simulator.credentials();
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_PROFILE", "local");
+        if (!options.jsonLogs()) {
+            env.put("QUARKUS_PROFILE", "local");
+        }
+        env.put("VCL_METRICS_NAMESPACE", "vcl/local");
         // Lambda's own variables: region and (here: dummy) credentials for the default AWS provider chains.
         env.put("AWS_REGION", OrderTableSetup.REGION.id());
         env.put("AWS_DEFAULT_REGION", OrderTableSetup.REGION.id());
@@ -376,6 +391,21 @@ public final class LocalRun implements AutoCloseable {
     /** The demo staff member's generated API key (operations, support). */
     public String staffKey() {
         return staffKey;
+    }
+
+    /** Every key and secret this run generated (API keys, token secret, webhook secret), for checks of the logs. */
+    public List<String> generatedSecrets() {
+        return secrets;
+    }
+
+    /** Where a function's JVM writes its log (stdout and stderr). */
+    public Path log(String function) {
+        return logs.resolve(function + ".log");
+    }
+
+    /** Invokes a function with an event, as the Lambda service does (e.g. the reconciler, as EventBridge does). */
+    public String invoke(String function, String eventJson) {
+        return lambdas.invoke(function, eventJson);
     }
 
     /** This run's simulated Vipps MobilePay: its keys, recorded requests, deliveries and planned faults. */
