@@ -312,7 +312,7 @@ class LocalRunIT {
         });
     }
 
-    private static boolean jvmModeArtifact() {
+    static boolean jvmModeArtifact() {
         Path zip = BASEDIR.resolve("target/function.zip");
         if (!Files.isRegularFile(zip)) {
             return false;
