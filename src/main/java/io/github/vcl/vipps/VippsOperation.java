@@ -35,7 +35,7 @@ public enum VippsOperation {
         return pathTemplate;
     }
 
-    /** The API it belongs to, the first segment of its path: {@code epayment}, {@code checkout}, {@code accesstoken}, … */
+    /** The API it belongs to, the first segment of its path: {@code epayment}, {@code checkout}, … */
     public String api() {
         return pathTemplate.substring(1, pathTemplate.indexOf('/', 1));
     }

@@ -55,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * under AWS's runtime interface client ({@code AWSLambda}, handler {@code LambdaHandler::handleRequest}, Funqy's)
  * against a local Lambda Runtime API, with exactly the environment template.yaml gives that function (parameters
  * filled in), its secrets served by a local Secrets Manager, the table in dynalite and Vipps simulated. Events are the
- * JSON API Gateway (HTTP API, payload 2.0) and EventBridge send. Runs in {@code integration-test}, after {@code package}.
+ * JSON API Gateway (HTTP API, payload 2.0) and EventBridge send. Runs in {@code integration-test}, after
+ * {@code package}.
  */
 class PackagedFunctionIT {
     static final String HANDLER = FunctionProcess.HANDLER;

@@ -174,8 +174,8 @@ class LogsAndMetricsIT {
         Set<String> withReference = lines.keySet().stream().filter(f -> logRecords(f).stream()
                 .anyMatch(l -> references.contains(l.at("/mdc/" + LogContext.REFERENCE).asText())))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(Set.of("initiate", "callback", "webhooks", "operations", "reconcile")),
-                withReference, "functions whose lines named an order");
+        assertTrue(withReference.containsAll(Set.of("initiate", "callback", "webhooks", "operations", "reconcile")),
+                "functions whose lines named an order: " + withReference);
     }
 
     /** Vipps answered the first capture with a 500: its traceId is on that line and the invocation's later ones. */
