@@ -5,6 +5,7 @@ import org.jboss.logging.MDC;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,7 @@ public final class LogContext {
 
     /** The fields the invocation's frame owns and clears; the Lambda request id belongs to the runtime's loop. */
     private static final List<String> OWN = List.of(API_REQUEST_ID, REFERENCE, TRACE_ID);
+    private static final List<String> ALL = List.of(LAMBDA_REQUEST_ID, API_REQUEST_ID, REFERENCE, TRACE_ID);
 
     private LogContext() {
     }
@@ -53,6 +55,21 @@ public final class LogContext {
     /** Vipps' traceId of an error answer; the following lines of the invocation carry it. */
     public static void traceId(String traceId) {
         put(TRACE_ID, traceId);
+    }
+
+    /**
+     * The fields of this invocation set now, by name: for lines written past the logger, such as the metrics
+     * ({@link Metrics}).
+     */
+    public static Map<String, String> current() {
+        Map<String, String> fields = new TreeMap<>();
+        for (String name : ALL) {
+            Object value = MDC.get(name);
+            if (value != null) {
+                fields.put(name, value.toString());
+            }
+        }
+        return fields;
     }
 
     /** The current fields, for work handed to another thread ({@link Snapshot#runFor}). */

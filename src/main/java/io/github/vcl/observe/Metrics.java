@@ -15,11 +15,14 @@ import java.util.function.Consumer;
 /**
  * Metrics as CloudWatch embedded metric format: one JSON object per set of values, written as a line of its own to
  * standard output, which Lambda sends to CloudWatch Logs, which turns it into metrics — no API call, no permission.
- * Every line also names the function ({@value #FUNCTION}, a property, not a dimension). Thread-safe.
+ * Like every log line, each names the function ({@value #FUNCTION}) and carries the invocation's fields under
+ * {@value #CONTEXT} ({@link LogContext}): properties, never dimensions. Thread-safe.
  */
 public final class Metrics {
-    /** The property naming the function that wrote the line (searchable in the logs, no metric dimension). */
-    public static final String FUNCTION = "Function";
+    /** The property naming the function that wrote the line, as on the log lines (no metric dimension). */
+    public static final String FUNCTION = "function";
+    /** The property holding the invocation's {@link LogContext} fields, as on the log lines. */
+    public static final String CONTEXT = "mdc";
     /** Writes nothing: for clients built outside the application (tests, the local tools). */
     public static final Metrics NONE = new Metrics("none", "none", Clock.systemUTC(), line -> {
     });
@@ -80,6 +83,11 @@ public final class Metrics {
                     .put("Unit", m.unit().cloudWatchName()));
         });
         line.put(FUNCTION, function);
+        Map<String, String> context = LogContext.current();
+        if (!context.isEmpty()) {
+            ObjectNode fields = line.putObject(CONTEXT);
+            context.forEach(fields::put);
+        }
         dimensions.forEach(line::put);
         values.forEach((metric, value) -> line.put(metric.metricName(), value));
         try {

@@ -662,7 +662,7 @@ class PackagedFunctionIT {
             List<JsonNode> lines = new ArrayList<>();
             for (String line : Files.readAllLines(log)) {
                 JsonNode json = JSON.readTree(line);
-                assertEquals(export, json.path(json.has("_aws") ? "Function" : "function").asText(), line);
+                assertEquals(export, json.path("function").asText(), line);
                 if (json.path("loggerName").asText().startsWith("io.github.vcl")) {
                     lines.add(json);
                 }

@@ -58,7 +58,8 @@ class VippsCallExecutorTest {
 
     /**
      * One embedded-metric-format line per attempt: calls, errors and latency in total and per API, answers per API and
-     * status ({@code none} without one); an error's traceId stays on the invocation's later log lines.
+     * status ({@code none} without one), each with the invocation's fields; an error's traceId stays on the
+     * invocation's later lines.
      */
     @Test
     void measuresEveryAttemptAndKeepsTheTraceIdOfAnError() throws Exception {
@@ -83,7 +84,10 @@ class VippsCallExecutorTest {
                 .map(l -> l.path("Api").asText()).toList());
         JsonNode first = lines.get(0);
         assertEquals(CLOCK.millis(), first.at("/_aws/Timestamp").asLong());
-        assertEquals("operations", first.path("Function").asText());
+        assertEquals("operations", first.path(Metrics.FUNCTION).asText());
+        assertEquals("{\"apiRequestId\":\"api-request-1\"}", first.path(Metrics.CONTEXT).toString(),
+                "the invocation's fields, as on its log lines");
+        assertEquals("t-9", lines.get(2).at("/mdc/" + LogContext.TRACE_ID).asText());
         assertEquals(1, first.path("VippsCalls").asInt());
         assertTrue(first.has("VippsLatency"));
         JsonNode directives = first.at("/_aws/CloudWatchMetrics");
