@@ -37,7 +37,7 @@ final class LocalTarget {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LocalRun run = LocalRun.start(new LocalRun.Options(projectDir, 0, 0, reconcileEvery, false, console));
+        LocalRun run = LocalRun.start(new LocalRun.Options(projectDir, 0, 0, reconcileEvery, console));
         return of(run, LOCAL_RUN, run);
     }
 

@@ -14,10 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Logs and metrics of whole order lives, as CloudWatch gets them: the local run ({@link LocalRun}: the packaged
+ * Logs and metrics of whole order lives, as CloudWatch gets them: the local system ({@link LocalSystem}: the packaged
  * {@code function.zip}, one JVM per function under AWS's runtime interface client) with the functions logging JSON as
  * in AWS and the reconciler invoked as EventBridge invokes it. Three orders live through the HTTP API and the
  * simulated Vipps MobilePay — one initiated with the customer's details, its return page shown, approved (callback and
@@ -68,34 +66,37 @@ class LogsAndMetricsIT {
     private static final List<Metric> ORDER_CHANGES = Stream.of(Metric.values())
             .filter(m -> m.name().startsWith("ORDERS_") && m != Metric.ORDERS_PENDING).toList();
 
-    private static LocalRun run;
+    private static LocalSystem system;
     private static final List<String> references = new ArrayList<>();
     /** Every line each function wrote, by function. */
     private static final Map<String, List<String>> lines = new LinkedHashMap<>();
     private static final Set<String> secrets = new HashSet<>();
-    private static final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     @BeforeAll
     static void liveThreeOrdersThroughTheFunctions() throws Exception {
-        assumeTrue(LocalRunIT.jvmModeArtifact(), "target/function.zip is not a JVM-mode Lambda artifact (native "
-                + "build): the local run needs the JVM one");
-        run = LocalRun.start(new LocalRun.Options(BASEDIR, 0, 0, "off", true,
-                new PrintStream(console, true, StandardCharsets.UTF_8)));
+        assumeTrue(LocalSystem.jvmModeArtifact(BASEDIR), "target/function.zip is not a JVM-mode Lambda artifact "
+                + "(native build): the local system needs the JVM one");
+        system = LocalSystem.start(LocalSystem.Options.defaults(BASEDIR)
+                .withLogs(BASEDIR.resolve("target/logs-and-metrics"))
+                .withReconcileEvery("off")
+                // the default profile, as in AWS: JSON log lines (the local profile's are plain)
+                .withEnvironment(Map.of("QUARKUS_PROFILE", "prod")));
         try {
-            liveTheOrders(run.simulator());
-            secrets.addAll(secretsOfTheRun(run.simulator()));
+            liveTheOrders(system.simulator());
+            secrets.addAll(secretsOfTheRun(system.simulator()));
         } finally {
-            run.close();
+            system.close();
         }
-        for (String function : LocalRun.functions()) {
-            lines.put(function, Files.readAllLines(run.log(function), StandardCharsets.UTF_8));
+        for (String function : LocalSystem.functions()) {
+            Path log = system.logs().resolve(function + ".log");
+            lines.put(function, Files.readAllLines(log, StandardCharsets.UTF_8));
         }
     }
 
     @AfterAll
     static void stop() {
-        if (run != null) {
-            run.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -121,11 +122,13 @@ class LogsAndMetricsIT {
 
         String scheduled = resource("/lambda-events/eventbridge-scheduled.json");
         for (int i = 0; i < 2; i++) {
-            assertEquals(0, JSON.readTree(run.invoke(LocalRun.RECONCILE, scheduled)).path("failed").asInt());
+            String summary = system.lambdas().invoke(LocalSystem.RECONCILE, scheduled);
+            assertEquals(0, JSON.readTree(summary).path("failed").asInt(), summary);
         }
         assertEquals(200, staff("GET", "orders/" + paid, null).statusCode());
         assertEquals(200, staff("GET", "orders?status=CANCELLED", null).statusCode());
-        assertEquals(403, get("orders/" + paid, Map.of("Authorization", "Bearer " + run.shopKey())).statusCode());
+        assertEquals(403, get("orders/" + paid, Map.of("Authorization", "Bearer " + system.shopKey()))
+                .statusCode());
         awaitDeliveries(vipps);
     }
 
@@ -297,7 +300,7 @@ class LogsAndMetricsIT {
 
     /** The run's keys and secrets, the Vipps keys, and every token that went between the functions and Vipps. */
     private static Set<String> secretsOfTheRun(VippsSimulator vipps) {
-        Set<String> found = new HashSet<>(run.generatedSecrets());
+        Set<String> found = new HashSet<>(system.generatedSecrets());
         Credentials credentials = vipps.credentials();
         found.addAll(List.of(credentials.clientSecret(), credentials.subscriptionKey()));
         for (RecordedRequest request : vipps.requests()) {
@@ -337,7 +340,7 @@ class LogsAndMetricsIT {
                  "customerDetails": ["name", "email", "phoneNumber", "address"]}
                 """.formatted("logged-" + UUID.randomUUID().toString().substring(0, 8), flow);
         HttpResponse<String> started = send("POST", "checkout/sessions", Map.of("Authorization",
-                "Bearer " + run.shopKey(), "Idempotency-Key", UUID.randomUUID().toString()), body);
+                "Bearer " + system.shopKey(), "Idempotency-Key", UUID.randomUUID().toString()), body);
         assertEquals(201, started.statusCode(), started.body());
         String reference = readTree(started.body()).path("reference").asText();
         references.add(reference);
@@ -349,7 +352,7 @@ class LogsAndMetricsIT {
         String seen = "";
         while (System.nanoTime() < end) {
             HttpResponse<String> answer = get("checkout/sessions/" + reference,
-                    Map.of("Authorization", "Bearer " + run.shopKey()));
+                    Map.of("Authorization", "Bearer " + system.shopKey()));
             seen = readTree(answer.body()).path("status").asText();
             if (status.equals(seen)) {
                 return;
@@ -369,7 +372,7 @@ class LogsAndMetricsIT {
     }
 
     private static HttpResponse<String> staff(String method, String path, String body) {
-        return send(method, path, Map.of("Authorization", "Bearer " + run.staffKey(), "Idempotency-Key",
+        return send(method, path, Map.of("Authorization", "Bearer " + system.staffKey(), "Idempotency-Key",
                 UUID.randomUUID().toString()), body);
     }
 
@@ -378,7 +381,7 @@ class LogsAndMetricsIT {
     }
 
     private static HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(run.apiUrl().resolve(path)).timeout(WAIT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(system.apiUrl().resolve(path)).timeout(WAIT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
