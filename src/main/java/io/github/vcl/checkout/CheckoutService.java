@@ -1,5 +1,6 @@
 package io.github.vcl.checkout;
 
+import io.github.vcl.observe.LogContext;
 import io.github.vcl.order.Flow;
 import io.github.vcl.order.IdempotencyKeys;
 import io.github.vcl.order.Order;
@@ -128,6 +129,7 @@ public class CheckoutService {
 
     /** {@code next} is the shop order's current attempt now: the one before it is superseded, the order written. */
     private Started start(Reference next, Optional<Reference> before, InitiateRequest request) {
+        LogContext.reference(next.value());
         Instant now = clock.instant();
         before.ifPresent(old -> updater.update(old, o -> o.supersede(next, Source.STOREFRONT, now)));
         Flow flow = request.flow().orElse(settings.defaultFlow());
@@ -182,6 +184,7 @@ public class CheckoutService {
      * the first request may still be working, an answer to ask again shortly.
      */
     private Started resume(InitiateClaims.Claim claim, InitiateRequest request) {
+        LogContext.reference(claim.reference().value());
         if (!claim.fingerprint().equals(request.fingerprint())) {
             throw new IdempotencyKeyReused("This Idempotency-Key was already used for a different request. Use a "
                     + "new key for a new payment.");

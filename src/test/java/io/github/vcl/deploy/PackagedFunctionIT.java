@@ -7,6 +7,7 @@ import io.github.vcl.config.FakeSecretsManager;
 import io.github.vcl.local.dynamodb.Dynalite;
 import io.github.vcl.local.dynamodb.DynamoProxy;
 import io.github.vcl.local.dynamodb.OrderTableSetup;
+import io.github.vcl.local.lambda.FunctionProcess;
 import io.github.vcl.local.lambda.RuntimeApiServer;
 import io.github.vcl.local.simulator.Credentials;
 import io.github.vcl.local.simulator.VippsSimulator;
@@ -35,6 +36,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -50,18 +53,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged artifact as Lambda runs it: {@code target/function.zip} (JVM mode) unpacked, started once per export
- * under AWS's runtime interface client ({@code AWSLambda}, handler {@code FunqyStreamHandler::handleRequest}) against
- * a local Lambda Runtime API, with exactly the environment template.yaml gives that function (parameters filled in),
- * its secrets served by a local Secrets Manager, the table in dynalite and Vipps simulated. Events are the JSON API
- * Gateway (HTTP API, payload 2.0) and EventBridge send. Runs in {@code integration-test}, after {@code package}.
+ * under AWS's runtime interface client ({@code AWSLambda}, handler {@code LambdaHandler::handleRequest}, Funqy's)
+ * against a local Lambda Runtime API, with exactly the environment template.yaml gives that function (parameters
+ * filled in), its secrets served by a local Secrets Manager, the table in dynalite and Vipps simulated. Events are the
+ * JSON API Gateway (HTTP API, payload 2.0) and EventBridge send. Runs in {@code integration-test}, after
+ * {@code package}.
  */
 class PackagedFunctionIT {
-    static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    static final String HANDLER = FunctionProcess.HANDLER;
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final String SHOP_KEY = "shop-key-for-the-packaged-test-0123456789";
     static final String STAFF_KEY = "staff-key-of-kari-for-the-packaged-test-01";
     static final String ARN = "arn:aws:secretsmanager:eu-north-1:123456789012:secret:vcl/it/";
     static final String WEBHOOK_SECRET = "webhook-secret-the-registration-returned-0123456789==";
+    static final String STACK = "vcl-it";
+    static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^}]+)}");
     static final Duration START = Duration.ofSeconds(90);
     static final Duration CALL = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -184,6 +190,7 @@ class PackagedFunctionIT {
                         "{\"reference\":\"shop-261125-ABCDEFGH-1\",\"sessionState\":\"PaymentSuccessful\"}");
                 assertEquals(401, answer.path("statusCode").asInt(), answer.toString());
             }
+            callback.assertLinesCarryTheirRequestIds(2);
             callback.assertSecretsReadOnce();
             callback.assertNoDynamoCalls();
         }
@@ -198,6 +205,12 @@ class PackagedFunctionIT {
             assertEquals(0, summary.path("examined").asInt(), outcome.body());
             assertEquals(0, summary.path("failed").asInt(), outcome.body());
             assertTrue(summary.path("complete").asBoolean(), outcome.body());
+            JsonNode metrics = reconcile.metricLines().stream().filter(l -> l.has("ReconcileDuration")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no reconcile metrics\n" + RunningFunction.tail(
+                            reconcile.log)));
+            assertEquals("vcl/" + STACK, metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText(),
+                    "the namespace template.yaml gives the stack");
+            assertEquals(0, metrics.path("OrdersPending").asInt(), metrics.toString());
             reconcile.assertSecretsReadOnce();
             reconcile.assertRoleAllowsItsDynamoCalls(2);
         }
@@ -316,6 +329,7 @@ class PackagedFunctionIT {
             assertEquals("{\"isAuthorized\":true}", authorize.authorizer("Bearer " + STAFF_KEY).body());
             assertEquals("{\"isAuthorized\":false}", authorize.authorizer("Bearer not-a-key").body());
             assertEquals("{\"isAuthorized\":false}", authorize.authorizer(SHOP_KEY).body());
+            authorize.assertLinesCarryTheirRequestIds(2);
             authorize.assertSecretsReadOnce();
             authorize.assertRoleAllowsItsDynamoCalls(0);
         }
@@ -416,6 +430,10 @@ class PackagedFunctionIT {
                     yield parameter;
                 }
             };
+        }
+        if (map(value).get("Fn::Sub") instanceof String sub) {
+            return SUBSTITUTION.matcher(sub).replaceAll(m -> Matcher.quoteReplacement(
+                    m.group(1).equals("AWS::StackName") ? STACK : resolve(Map.of("Ref", m.group(1)), table)));
         }
         List<Object> join = list(map(value).get("Fn::Join"));
         if (!join.isEmpty()) {
@@ -622,6 +640,38 @@ class PackagedFunctionIT {
             for (String secret : List.of(SHOP_KEY, STAFF_KEY, vipps.credentials().clientSecret(),
                     vipps.credentials().subscriptionKey(), "generated-by-cloudformation")) {
                 assertFalse(output.contains(secret), export + " logged a secret value");
+            }
+        }
+
+        /** The embedded-metric-format lines the function printed. */
+        List<JsonNode> metricLines() throws IOException {
+            List<JsonNode> metrics = new ArrayList<>();
+            for (String line : Files.readAllLines(log)) {
+                JsonNode json = JSON.readTree(line);
+                if (json.has("_aws")) {
+                    metrics.add(json);
+                }
+            }
+            return metrics;
+        }
+
+        /**
+         * The application's log lines (JSON, as in AWS) name the function and carry the invocation's Lambda and API
+         * Gateway request ids, as separate fields; there are at least {@code atLeast} of them.
+         */
+        void assertLinesCarryTheirRequestIds(int atLeast) throws IOException {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(log)) {
+                JsonNode json = JSON.readTree(line);
+                assertEquals(export, json.path("function").asText(), line);
+                if (json.path("loggerName").asText().startsWith("io.github.vcl")) {
+                    lines.add(json);
+                }
+            }
+            assertTrue(lines.size() >= atLeast, export + " logged " + lines);
+            for (JsonNode line : lines) {
+                assertFalse(line.at("/mdc/AWSRequestId").asText().isEmpty(), line.toString());
+                assertFalse(line.at("/mdc/apiRequestId").asText().isEmpty(), line.toString());
             }
         }
 

@@ -22,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
  * this is in the Lambda artifact.
  *
  * <p>Options: {@code --api-port N} (default 9000) and {@code --shop-port N} (default 8080), {@code 0} for any free
- * port, a taken port falls back to a free one; {@code --reconcile-every 30s}; {@code --project-dir DIR}.
+ * port, a taken port falls back to a free one; {@code --reconcile-every 30s} ({@code off}: not scheduled);
+ * {@code --project-dir DIR}.
  */
 public final class LocalRun implements AutoCloseable {
     public static final String READY_LINE = "Local run ready:";
@@ -108,8 +109,9 @@ public final class LocalRun implements AutoCloseable {
                     + ", in memory)");
             out.println("  Functions:        " + String.join(", ", functions()) + " — one JVM each, logs in "
                     + system.logs());
-            out.println("  Reconciler:       every " + options.reconcileEvery() + " (quarkus-scheduler in the "
-                    + RECONCILE + " JVM)");
+            out.println("  Reconciler:       " + ("off".equals(options.reconcileEvery())
+                    ? "not scheduled (EventBridge invokes it in AWS)"
+                    : "every " + options.reconcileEvery() + " (quarkus-scheduler in the " + RECONCILE + " JVM)"));
             out.println("  Shop API key:     " + system.shopKey() + "   (for curl; the demo shop keeps it "
                     + "server-side)");
             out.println("Started in " + millis + " ms. Press Ctrl-C to stop everything.");

@@ -240,6 +240,8 @@ public final class LocalSystem implements AutoCloseable {
         Credentials vipps = simulator.credentials();
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_PROFILE", "local");
+        // as template.yaml's vcl/<stack>: the namespace of the functions' metric lines
+        env.put("VCL_METRICS_NAMESPACE", "vcl/local");
         // Lambda's own variables: region and (here: dummy) credentials for the default AWS provider chains.
         env.put("AWS_REGION", OrderTableSetup.REGION.id());
         env.put("AWS_DEFAULT_REGION", OrderTableSetup.REGION.id());
@@ -423,6 +425,15 @@ public final class LocalSystem implements AutoCloseable {
 
     public String shopKey() {
         return shopKey;
+    }
+
+    /** Every key and secret this system generated (API keys, token secret, webhook secret), for checks of the logs. */
+    public List<String> generatedSecrets() {
+        List<String> secrets = new ArrayList<>(List.of(shopKey, staffKey, tokenSecret));
+        if (webhook != null) {
+            secrets.add(webhook.secret());
+        }
+        return secrets;
     }
 
     /** The key of staff member {@value #STAFF_ID}, with rights {@code operations,support}. */

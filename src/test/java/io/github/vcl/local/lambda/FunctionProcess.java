@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FunctionProcess implements AutoCloseable {
     public static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    public static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    /** Funqy's stream handler, with the Lambda request id in the log context (as a java17 Lambda would name it). */
+    public static final String HANDLER = "io.github.vcl.function.LambdaHandler::handleRequest";
     /** Where the runtime interface client loads its native library from, when set. */
     public static final String NATIVE_CLIENT_PROPERTY =
             "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
