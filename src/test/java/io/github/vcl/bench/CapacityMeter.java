@@ -56,6 +56,15 @@ public class CapacityMeter implements ExecutionInterceptor {
         UNITS.clear();
     }
 
+    /** Charges to {@code to} what was charged to {@code from}. */
+    static void move(String from, String to) {
+        Map<String, DoubleAdder> moved = UNITS.remove(from);
+        if (moved != null) {
+            moved.forEach((kind, units) -> UNITS.computeIfAbsent(to, f -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(kind, k -> new DoubleAdder()).add(units.sum()));
+        }
+    }
+
     static double units(String function, String kind) {
         DoubleAdder adder = UNITS.getOrDefault(function, Map.of()).get(kind);
         return adder == null ? 0 : adder.sum();
