@@ -1,29 +1,65 @@
 package io.github.vcl.testing;
 
+import io.github.vcl.store.OrderTable;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Counts the application's DynamoDB calls by operation (registered with {@code quarkus.dynamodb.interceptors} in every
- * {@link CheckoutWorld}), so a test can prove that a refused request cost no DynamoDB call.
+ * {@link CheckoutWorld}), so a test can prove that a refused request cost no DynamoDB call; and the writes that put an
+ * order under each reconciliation-index key, so a benchmark can show how they spread over the shards.
  */
 public class DynamoCallCounter implements ExecutionInterceptor {
     private static final Map<String, LongAdder> CALLS = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> INDEX_KEY_WRITES = new ConcurrentHashMap<>();
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         CALLS.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder())
                 .increment();
+        indexKeyWritten(context.request()).ifPresent(key ->
+                INDEX_KEY_WRITES.computeIfAbsent(key, k -> new LongAdder()).increment());
+    }
+
+    /** The reconciliation-index key a successful Put or Update set, if it set one. */
+    private static Optional<String> indexKeyWritten(SdkRequest request) {
+        if (request instanceof PutItemRequest put && put.item().containsKey(OrderTable.RECONCILE_KEY)) {
+            return Optional.of(put.item().get(OrderTable.RECONCILE_KEY).s());
+        }
+        if (request instanceof UpdateItemRequest update && update.updateExpression() != null) {
+            return update.expressionAttributeNames().entrySet().stream()
+                    .filter(name -> name.getValue().equals(OrderTable.RECONCILE_KEY))
+                    .map(name -> Pattern.compile(Pattern.quote(name.getKey()) + " = (:\\w+)")
+                            .matcher(update.updateExpression()))
+                    .filter(Matcher::find)
+                    .map(set -> update.expressionAttributeValues().get(set.group(1)).s())
+                    .findFirst();
+        }
+        return Optional.empty();
     }
 
     public static void reset() {
         CALLS.clear();
+        INDEX_KEY_WRITES.clear();
+    }
+
+    /** By reconciliation-index key: the writes that put an order under it since the last {@link #reset}. */
+    public static Map<String, Long> indexKeyWrites() {
+        Map<String, Long> writes = new java.util.TreeMap<>();
+        INDEX_KEY_WRITES.forEach((key, adder) -> writes.put(key, adder.sum()));
+        return writes;
     }
 
     public static long count(String operation) {
