@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -46,6 +47,7 @@ final class IndexSweep {
      */
     static final Duration RETIRE_AFTER = Duration.ofMinutes(20);
     private static final int QUERY_THREADS = 4;
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(2);
 
     private final OrderStore store;
     private final ReconcilerBookmark bookmark;
@@ -93,7 +95,17 @@ final class IndexSweep {
             return new Outcome(Map.copyOf(counts), complete);
         } finally {
             workers.shutdownNow();
-            queries.shutdownNow();
+            awaitPagesInFlight(queries);
+        }
+    }
+
+    /** A run that stopped early may have a key's next page in flight: it ends before the run answers. */
+    private static void awaitPagesInFlight(ExecutorService queries) {
+        queries.shutdown();
+        try {
+            queries.awaitTermination(PAGE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
