@@ -78,7 +78,7 @@ public class ServiceWiring {
     @Singleton
     CheckoutSettings checkoutSettings(BackendConfig config) {
         return new CheckoutSettings(config.publicBaseUrl(), config.termsAndConditionsUrl(), config.referencePrefix(),
-                config.flow());
+                config.flow(), config.functionTimeout());
     }
 
     @Produces

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vcl.config.FakeSecretsManager;
 import io.github.vcl.local.dynamodb.Dynalite;
+import io.github.vcl.local.dynamodb.DynamoProxy;
 import io.github.vcl.local.dynamodb.OrderTableSetup;
 import io.github.vcl.local.lambda.RuntimeApiServer;
 import io.github.vcl.local.simulator.Credentials;
@@ -425,9 +426,9 @@ class PackagedFunctionIT {
     }
 
     /** What the function's role in template.yaml allows on DynamoDB, in the proxy's terms. */
-    static Set<RecordingDynamoProxy.Call> allowedDynamoCalls(String function) {
+    static Set<DynamoProxy.Call> allowedDynamoCalls(String function) {
         String role = SamTemplate.getAtt(template.functionProperties(function).get("Role")).get(0);
-        Set<RecordingDynamoProxy.Call> allowed = new HashSet<>();
+        Set<DynamoProxy.Call> allowed = new HashSet<>();
         for (Object policy : list(template.properties(role).get("Policies"))) {
             for (Object s : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
                 Map<String, Object> statement = map(s);
@@ -436,9 +437,9 @@ class PackagedFunctionIT {
                         List<String> getAtt = SamTemplate.getAtt(resource);
                         Object sub = resource instanceof Map<?, ?> m ? m.get("Fn::Sub") : null;
                         if (getAtt != null && getAtt.get(0).equals("OrdersTable")) {
-                            allowed.add(new RecordingDynamoProxy.Call((String) action, "table"));
+                            allowed.add(new DynamoProxy.Call((String) action, "table"));
                         } else if (sub instanceof String text && text.startsWith("${OrdersTable.Arn}/")) {
-                            allowed.add(new RecordingDynamoProxy.Call((String) action,
+                            allowed.add(new DynamoProxy.Call((String) action,
                                     text.substring("${OrdersTable.Arn}/".length())));
                         }
                     }
@@ -467,10 +468,10 @@ class PackagedFunctionIT {
         private final int callsBefore;
         private final int secretCount;
         final Map<String, String> env;
-        private final RecordingDynamoProxy dynamoProxy;
+        private final DynamoProxy dynamoProxy;
 
         private RunningFunction(String export, RuntimeApiServer api, Process process, Path log, int callsBefore,
-                                int secretCount, Map<String, String> env, RecordingDynamoProxy dynamoProxy) {
+                                int secretCount, Map<String, String> env, DynamoProxy dynamoProxy) {
             this.env = env;
             this.dynamoProxy = dynamoProxy;
             this.export = export;
@@ -507,7 +508,7 @@ class PackagedFunctionIT {
             env.put("TZ", ":UTC");
             env.put("PATH", System.getenv("PATH"));
             // Only what replaces AWS here: the endpoints of the local stand-ins.
-            RecordingDynamoProxy dynamoProxy = RecordingDynamoProxy.start(dynalite.endpoint());
+            DynamoProxy dynamoProxy = DynamoProxy.start(dynalite.endpoint());
             env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoProxy.endpoint().toString());
             env.put("VCL_SECRETS_ENDPOINT", secrets.endpoint().toString());
 
@@ -633,10 +634,10 @@ class PackagedFunctionIT {
         }
 
         void assertRoleAllowsItsDynamoCalls(int atLeast) {
-            Set<RecordingDynamoProxy.Call> allowed = allowedDynamoCalls(template.functionExporting(export));
-            List<RecordingDynamoProxy.Call> calls = dynamoProxy.calls();
+            Set<DynamoProxy.Call> allowed = allowedDynamoCalls(template.functionExporting(export));
+            List<DynamoProxy.Call> calls = dynamoProxy.calls();
             assertTrue(calls.size() >= atLeast, export + " made DynamoDB calls: " + calls);
-            for (RecordingDynamoProxy.Call call : calls) {
+            for (DynamoProxy.Call call : calls) {
                 assertTrue(allowed.contains(call), export + " called " + call + ", which its role does not allow ("
                         + allowed + ")");
             }

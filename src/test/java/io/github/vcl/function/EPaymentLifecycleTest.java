@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -55,6 +56,8 @@ class EPaymentLifecycleTest extends FunctionTest {
         assertEquals(20000, atVipps.capturedAmount().value());
         assertEquals(5000, atVipps.refundedAmount().value());
         assertEquals(30000, atVipps.cancelledAmount().value());
+        assertEquals(List.of(), world().simulator().violations().stream()
+                .filter(v -> v.path().contains(reference.value())).toList(), "every call kept the OpenAPI contract");
     }
 
     private static HttpResponse<String> post(Reference reference, String operation, String body) {

@@ -88,6 +88,7 @@ class WebhookFunctionTest extends FunctionTest {
         Order order = store.find(reference).orElseThrow();
         assertEquals(10000, order.aggregate().refunded().minor());
         assertEquals(Source.WEBHOOK, last(order).source());
+        assertEquals(List.of(), world().simulator().violations(), "every call kept the OpenAPI contract");
     }
 
     @Test

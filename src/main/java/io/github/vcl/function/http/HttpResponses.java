@@ -12,6 +12,7 @@ import io.github.vcl.refusal.NotAuthenticated;
 import io.github.vcl.refusal.NotFound;
 import io.github.vcl.refusal.NotPossibleNow;
 import io.github.vcl.refusal.Refusal;
+import io.github.vcl.refusal.RequestInProgress;
 import io.github.vcl.refusal.VippsRefused;
 import io.github.vcl.refusal.VippsTrace;
 import io.github.vcl.refusal.VippsUnavailable;
@@ -127,6 +128,9 @@ public class HttpResponses {
         }
         if (refusal instanceof IdempotencyKeyReused) {
             return new Answer(422, "Idempotency-Key reused");
+        }
+        if (refusal instanceof RequestInProgress inProgress) {
+            return new Answer(409, "Request in progress", List.of(), VippsTrace.NONE, inProgress.retryAfter());
         }
         if (refusal instanceof VippsRefused refused) {
             return refused.aboutThePayment()

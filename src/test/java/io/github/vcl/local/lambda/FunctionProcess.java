@@ -55,6 +55,13 @@ public final class FunctionProcess implements AutoCloseable {
      */
     public static FunctionProcess start(String function, Path taskRoot, Runtime runtime,
                                         RuntimeApiServer runtimeApi, Map<String, String> env, Path log) {
+        return start(function, taskRoot, runtime, runtimeApi, env, log, false);
+    }
+
+    /** As above; {@code appendLog} keeps what an earlier process of the same function wrote to its log. */
+    public static FunctionProcess start(String function, Path taskRoot, Runtime runtime,
+                                        RuntimeApiServer runtimeApi, Map<String, String> env, Path log,
+                                        boolean appendLog) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-XX:MaxRAM=" + MEMORY_MB + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -77,7 +84,8 @@ public final class FunctionProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(taskRoot.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         // Start from a clean environment, as Lambda does: only what the function is given.
         Map<String, String> environment = builder.environment();
         String path = environment.get("PATH");
@@ -120,6 +128,11 @@ public final class FunctionProcess implements AutoCloseable {
 
     public ProcessHandle handle() {
         return process.toHandle();
+    }
+
+    /** SIGKILL, as a crashing or reclaimed Lambda execution environment ends: no shutdown hook runs. */
+    public void kill() {
+        process.destroyForcibly();
     }
 
     /** Asks the JVM to stop (SIGTERM: Quarkus shuts down cleanly), then forces it after a few seconds. */
