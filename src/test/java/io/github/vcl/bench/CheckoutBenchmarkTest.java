@@ -127,7 +127,7 @@ class CheckoutBenchmarkTest extends FunctionTest {
         }
     }
 
-    private record Measured(int orders, int examined, double seconds) {
+    private record Measured(int examined, double seconds) {
         double rate() {
             return examined / seconds;
         }
@@ -186,7 +186,7 @@ class CheckoutBenchmarkTest extends FunctionTest {
                 (double) (updates - changed) / Math.max(1, unchanged), updates, bookmarkWrites, queries);
         assertEquals(pending.references().size(), examined, summary.toString());
         assertEquals(true, summary.get("complete").asBoolean(), summary.toString());
-        return new Measured(pending.references().size(), examined, seconds);
+        return new Measured(examined, seconds);
     }
 
     /**
@@ -259,7 +259,7 @@ class CheckoutBenchmarkTest extends FunctionTest {
              "detail": {}}""";
 
     private List<Reference> startOrders(int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Reference>> started = new ArrayList<>();
             for (int i = 0; i < count; i++) {
