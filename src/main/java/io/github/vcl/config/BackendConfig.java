@@ -121,6 +121,16 @@ public interface BackendConfig {
         int pageSize();
 
         /**
+         * How many partition values (shards) the reconciliation index spreads pending orders over, 1 to 64: one
+         * partition takes about 1,000 writes a second, and each order writes it a few times while pending (16 serve
+         * well over a thousand new orders a second). Every function writes with it, so all get the same value (the
+         * stack parameter {@code ReconcileShards}). It may be raised or lowered at any time: after lowering, the
+         * reconciler keeps reading the higher shards until they have stayed empty for 20 minutes.
+         */
+        @WithDefault("16")
+        int shards();
+
+        /**
          * How often {@code function.LocalReconcileSchedule} runs the reconciler, e.g. {@code 30s}; {@code off} in AWS,
          * where EventBridge triggers it.
          */

@@ -9,8 +9,7 @@ import io.github.vcl.payment.OperationSender;
 import io.github.vcl.payment.PaymentPoller;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.store.OrderUpdater;
-import io.github.vcl.store.Page;
-import io.github.vcl.store.PendingOrder;
+import io.github.vcl.store.ReconcileShards;
 import io.github.vcl.store.ReconcilerBookmark;
 import io.github.vcl.vipps.VippsApiException;
 import io.github.vcl.vipps.http.CallDeadline;
@@ -19,14 +18,8 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The safety net under callbacks and the return page, and the follower of every reservation: pages through the orders
@@ -37,11 +30,12 @@ import java.util.concurrent.Executors;
  * reservation is open, less and less often, so captures, refunds and cancels made in the Vipps portal reach our
  * totals.
  * <p>
- * A run never overruns: an order is started only while its Vipps calls still fit before the deadline (and each call
- * is bounded by it, {@link CallDeadline}); the bookmark is saved after every page and where the run stops, so the next
- * run resumes right there and the tail of the index is never starved. One order's failure is counted and logged,
- * never fatal to the batch. Each worker logs with the run's fields and its order's reference ({@link LogContext}); the
- * summary says what the run leaves pending ({@link Backlog}).
+ * A run reads every shard of the reconciliation index at once ({@link IndexSweep}) and never overruns: an order is
+ * started only while its Vipps calls still fit before the deadline (and each call is bounded by it,
+ * {@link CallDeadline}); the bookmark is saved as the run goes and where it stops, so the next run resumes every shard
+ * right there and the tail of the index is never starved. One order's failure is counted and logged, never fatal to
+ * the batch. Each worker logs with the run's fields and its order's reference ({@link LogContext}); the summary says
+ * what the run leaves pending ({@link Backlog}).
  */
 public class ReconcileService {
     private static final Logger LOG = Logger.getLogger(ReconcileService.class);
@@ -51,6 +45,7 @@ public class ReconcileService {
     private final OrderStore store;
     private final OrderUpdater updater;
     private final ReconcilerBookmark bookmark;
+    private final ReconcileShards shards;
     private final PaymentPoller poller;
     private final OperationSender operations;
     private final PaymentHistoryFiler paymentHistory;
@@ -68,12 +63,13 @@ public class ReconcileService {
                            FollowUpCadence followUp, Duration sessionLifetime) {
     }
 
-    public ReconcileService(OrderStore store, ReconcilerBookmark bookmark, PaymentPoller poller,
-                            OperationSender operations, PaymentHistoryFiler paymentHistory, Settings settings,
-                            Clock clock) {
+    public ReconcileService(OrderStore store, ReconcilerBookmark bookmark, ReconcileShards shards,
+                            PaymentPoller poller, OperationSender operations, PaymentHistoryFiler paymentHistory,
+                            Settings settings, Clock clock) {
         this.store = store;
         this.updater = new OrderUpdater(store);
         this.bookmark = bookmark;
+        this.shards = shards;
         this.poller = poller;
         this.operations = operations;
         this.paymentHistory = paymentHistory;
@@ -98,68 +94,16 @@ public class ReconcileService {
     }
 
     public Summary run(Instant deadline) {
-        Instant dueBy = clock.instant();
-        Optional<String> cursor = bookmark.load();
-        Map<Result, Integer> counts = new EnumMap<>(Result.class);
         Backlog backlog = new Backlog(settings.sessionLifetime());
-        ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
-        try {
-            while (true) {
-                if (!timeForAnOrder(deadline)) {
-                    bookmark.save(cursor);
-                    return summary(counts, backlog, false);
-                }
-                Page<PendingOrder> page = store.needingReconciliation(dueBy, settings.pageSize(), cursor.orElse(null));
-                int started = reconcilePage(page, deadline, pool, counts, backlog);
-                if (started < page.items().size()) {
-                    // Stopped for the deadline: everything up to the last started order is done.
-                    cursor = started == 0 ? cursor : Optional.of(page.items().get(started - 1).position());
-                    bookmark.save(cursor);
-                    return summary(counts, backlog, false);
-                }
-                cursor = Optional.ofNullable(page.cursor());
-                bookmark.save(cursor);
-                if (cursor.isEmpty()) {
-                    return summary(counts, backlog, true);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Reconciles the page's orders in index order, at most {@code concurrency} at a time; how many it started. */
-    private int reconcilePage(Page<PendingOrder> page, Instant deadline, ExecutorService pool,
-                              Map<Result, Integer> counts, Backlog backlog) {
-        CompletionService<Result> running = new ExecutorCompletionService<>(pool);
         LogContext.Snapshot context = LogContext.snapshot();
-        int started = 0;
-        int inFlight = 0;
-        for (PendingOrder pending : page.items()) {
-            if (inFlight == settings.concurrency()) {
-                counts.merge(next(running), 1, Integer::sum);
-                inFlight--;
-            }
-            if (!timeForAnOrder(deadline)) {
-                break;
-            }
-            running.submit(() -> context.runFor(pending.order().reference().value(), () -> {
-                Result result = CallDeadline.runWithin(Duration.between(clock.instant(), deadline),
-                        () -> reconcile(pending.order()));
-                backlog.saw(pending.order(), result, clock.instant());
-                return result;
-            }));
-            started++;
-            inFlight++;
-        }
-        for (; inFlight > 0; inFlight--) {
-            counts.merge(next(running), 1, Integer::sum);
-        }
-        return started;
-    }
-
-    private boolean timeForAnOrder(Instant deadline) {
-        return !clock.instant().plus(settings.orderTime()).isAfter(deadline);
+        IndexSweep.Outcome outcome = new IndexSweep(store, bookmark, shards, settings, clock).run(deadline,
+                order -> context.runFor(order.reference().value(), () -> {
+                    Result result = CallDeadline.runWithin(Duration.between(clock.instant(), deadline),
+                            () -> reconcile(order));
+                    backlog.saw(order, result, clock.instant());
+                    return result;
+                }));
+        return summary(outcome.counts(), backlog, outcome.complete());
     }
 
     Result reconcile(Order order) {
@@ -217,17 +161,6 @@ public class ReconcileService {
         } catch (VippsApiException open) {
             LOG.infof("cancel of superseded %s still open (%s); finished on a later run", order.reference(),
                     open.getMessage());
-        }
-    }
-
-    private static Result next(CompletionService<Result> running) {
-        try {
-            return running.take().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Result.FAILED;
-        } catch (ExecutionException e) {
-            return Result.FAILED;
         }
     }
 

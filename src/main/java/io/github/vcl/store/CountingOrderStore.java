@@ -33,8 +33,8 @@ public class CountingOrderStore extends OrderStore {
 
     private final Metrics metrics;
 
-    public CountingOrderStore(DynamoDbClient dynamo, String table, Metrics metrics) {
-        super(dynamo, table);
+    public CountingOrderStore(DynamoDbClient dynamo, String table, ReconcileShards shards, Metrics metrics) {
+        super(dynamo, table, shards);
         this.metrics = metrics;
     }
 

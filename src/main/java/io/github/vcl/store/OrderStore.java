@@ -24,22 +24,27 @@ import static io.github.vcl.store.OrderTable.*;
  * Orders in DynamoDB: one item per reference. Creation is conditional on the reference being new; every change is
  * one single-item {@code UpdateItem} conditional on the version read, which also appends the transition's history
  * entries — so a change and its history are written together or not at all, and of two writers holding the same
- * version exactly one wins.
+ * version exactly one wins. Every write that puts an order in the reconciliation index puts it under its shard.
  */
 public class OrderStore {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ReconcileShards shards;
 
-    public OrderStore(DynamoDbClient dynamo, String table) {
+    public OrderStore(DynamoDbClient dynamo, String table, ReconcileShards shards) {
         this.dynamo = dynamo;
         this.table = table;
+        this.shards = shards;
     }
 
     /** Stores a new order as version 1. */
     public Order create(Order order) {
         Order stored = order.withVersion(1);
         Map<String, AttributeValue> item = OrderItemMapper.toItem(stored);
-        putReconciliation(item, stored);
+        if (stored.needsReconciliation()) {
+            item.put(RECONCILE_KEY, AttributeValue.fromS(shards.keyOf(stored.reference())));
+            item.put(RECONCILE_DUE, OrderItemMapper.n(stored.updatedAt().toEpochMilli()));
+        }
         try {
             dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(#ref)")
@@ -73,7 +78,7 @@ public class OrderStore {
         Order stored = next.withVersion(expected + 1);
 
         OrderItemUpdate update = new OrderItemUpdate(OrderItemMapper.mutableAttributes(stored), ":next",
-                transition.added(), stored)
+                transition.added(), stored, shards.keyOf(stored.reference()))
                 .value(":expected", OrderItemMapper.n(expected))
                 .value(":next", OrderItemMapper.n(expected + 1));
         try {
@@ -101,7 +106,8 @@ public class OrderStore {
                 changed.put(name, value);
             }
         });
-        OrderItemUpdate update = new OrderItemUpdate(changed, "#version + :one", transition.added(), next)
+        OrderItemUpdate update = new OrderItemUpdate(changed, "#version + :one", transition.added(), next,
+                shards.keyOf(next.reference()))
                 .name("#ps", PAYMENT_STATE)
                 .name("#ss", SESSION_STATE).name("#cur", CURRENCY).name("#ops", OPERATIONS)
                 .value(":one", OrderItemMapper.n(1))
@@ -133,20 +139,21 @@ public class OrderStore {
     }
 
     /**
-     * One page of orders that need reconciliation and are due at or before {@code dueBy}, in index order, read from
-     * the index (which projects whole items, so no read per order follows; an index entry may lag the table by a
-     * moment, which the version-conditional write catches). Each entry carries its position, from which a later
-     * query resumes right after it; the page's cursor is null on the last page.
+     * One page of the orders under {@code key} of the reconciliation index (a shard, or the legacy key) that are due at
+     * or before {@code dueBy}, in index order, read from the index (which projects whole items, so no read per order
+     * follows; an index entry may lag the table by a moment, which the version-conditional write catches). Each entry
+     * carries its position, from which a later query of that key resumes right after it; the page's cursor is null on
+     * the last page.
      */
-    public Page<PendingOrder> needingReconciliation(Instant dueBy, int pageSize, String cursor) {
+    public Page<PendingOrder> needingReconciliation(String key, Instant dueBy, int pageSize, String cursor) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(RECONCILE_INDEX)
                 .keyConditionExpression("#rk = :rk AND #rd <= :due")
                 .expressionAttributeNames(Map.of("#rk", RECONCILE_KEY, "#rd", RECONCILE_DUE))
-                .expressionAttributeValues(Map.of(":rk", AttributeValue.fromS(RECONCILE_KEY_VALUE),
+                .expressionAttributeValues(Map.of(":rk", AttributeValue.fromS(key),
                         ":due", OrderItemMapper.n(dueBy.toEpochMilli())))
                 .limit(pageSize);
         if (cursor != null) {
-            query.exclusiveStartKey(ReconciliationCursor.decode(cursor));
+            query.exclusiveStartKey(ReconciliationCursor.decode(key, cursor));
         }
         QueryResponse response = dynamo.query(query.build());
         List<PendingOrder> orders = response.items().stream()
@@ -156,6 +163,15 @@ public class OrderStore {
                 ? ReconciliationCursor.encode(response.lastEvaluatedKey())
                 : null;
         return new Page<>(orders, next);
+    }
+
+    /** Whether any order, due or not, is under {@code key} of the reconciliation index (one small query). */
+    public boolean holdsOrdersUnder(String key) {
+        return dynamo.query(b -> b.tableName(table).indexName(RECONCILE_INDEX)
+                .keyConditionExpression("#rk = :rk")
+                .expressionAttributeNames(Map.of("#rk", RECONCILE_KEY))
+                .expressionAttributeValues(Map.of(":rk", AttributeValue.fromS(key)))
+                .limit(1)).count() > 0;
     }
 
     /**
@@ -169,7 +185,7 @@ public class OrderStore {
         Map<String, String> names = Map.of("#rd", RECONCILE_DUE, "#version", VERSION, "#rk", RECONCILE_KEY);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", OrderItemMapper.n(order.version())));
         due.ifPresent(at -> {
-            values.put(":rk", AttributeValue.fromS(RECONCILE_KEY_VALUE));
+            values.put(":rk", AttributeValue.fromS(shards.keyOf(order.reference())));
             values.put(":due", OrderItemMapper.n(at.toEpochMilli()));
         });
         try {
@@ -182,13 +198,6 @@ public class OrderStore {
             return true;
         } catch (ConditionalCheckFailedException changed) {
             return false;
-        }
-    }
-
-    private static void putReconciliation(Map<String, AttributeValue> item, Order order) {
-        if (order.needsReconciliation()) {
-            item.put(RECONCILE_KEY, AttributeValue.fromS(RECONCILE_KEY_VALUE));
-            item.put(RECONCILE_DUE, OrderItemMapper.n(order.updatedAt().toEpochMilli()));
         }
     }
 }

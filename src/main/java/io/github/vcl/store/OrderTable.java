@@ -30,7 +30,10 @@ public final class OrderTable {
     public static final String CREATED_MONTH = "createdMonth";
     public static final String UPDATED_AT = "updatedAt";
     public static final String HISTORY = "history";
-    /** Present (always the same value) only while the order needs reconciliation: makes the index sparse. */
+    /**
+     * Present only while the order needs reconciliation, which makes the index sparse: the order's shard
+     * ({@link ReconcileShards}).
+     */
     public static final String RECONCILE_KEY = "reconcileKey";
     /** Epoch milliseconds from which the reconciler should look at the order; sort key of the sparse index. */
     public static final String RECONCILE_DUE = "reconcileDue";
@@ -44,7 +47,6 @@ public final class OrderTable {
     public static final String EXPIRES_AT = "expiresAt";
 
     public static final String RECONCILE_INDEX = "reconcile-index";
-    public static final String RECONCILE_KEY_VALUE = "PENDING";
     public static final String SHOP_ORDER_INDEX = "shop-order-index";
     public static final String STATUS_INDEX = "status-index";
     public static final String CREATED_INDEX = "created-index";

@@ -8,7 +8,10 @@ import java.util.Map;
 
 import static io.github.vcl.store.OrderTable.*;
 
-/** The reconciliation index's LastEvaluatedKey as an opaque, URL-safe string: {@code due|reference}. */
+/**
+ * A position in one key of the reconciliation index (its LastEvaluatedKey) as an opaque, URL-safe string:
+ * {@code due|reference}; the key itself is known from where the cursor is kept.
+ */
 final class ReconciliationCursor {
     private ReconciliationCursor() {
     }
@@ -18,7 +21,7 @@ final class ReconciliationCursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Map<String, AttributeValue> decode(String cursor) {
+    static Map<String, AttributeValue> decode(String key, String cursor) {
         String raw;
         try {
             raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -29,7 +32,7 @@ final class ReconciliationCursor {
         if (bar < 1 || !raw.substring(0, bar).matches("\\d{1,19}")) {
             throw new IllegalArgumentException("not a reconciliation cursor");
         }
-        return Map.of(RECONCILE_KEY, AttributeValue.fromS(RECONCILE_KEY_VALUE),
+        return Map.of(RECONCILE_KEY, AttributeValue.fromS(key),
                 RECONCILE_DUE, AttributeValue.fromN(raw.substring(0, bar)),
                 REFERENCE, AttributeValue.fromS(raw.substring(bar + 1)));
     }

@@ -25,6 +25,7 @@ import io.github.vcl.store.InitiateClaims;
 import io.github.vcl.store.OrderSearch;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.store.OrderUpdater;
+import io.github.vcl.store.ReconcileShards;
 import io.github.vcl.store.ReconcilerBookmark;
 import io.github.vcl.store.ShopOrders;
 import io.github.vcl.support.SupportService;
@@ -73,8 +74,14 @@ public class ServiceWiring {
 
     @Produces
     @Singleton
-    OrderStore orderStore(DynamoDbClient dynamo, BackendConfig config, Metrics metrics) {
-        return new CountingOrderStore(dynamo, config.ordersTable(), metrics);
+    ReconcileShards reconcileShards(BackendConfig config) {
+        return new ReconcileShards(config.reconcile().shards());
+    }
+
+    @Produces
+    @Singleton
+    OrderStore orderStore(DynamoDbClient dynamo, BackendConfig config, ReconcileShards shards, Metrics metrics) {
+        return new CountingOrderStore(dynamo, config.ordersTable(), shards, metrics);
     }
 
     @Produces
@@ -142,14 +149,14 @@ public class ServiceWiring {
 
     @Produces
     @Singleton
-    ReconcileService reconcileService(OrderStore store, DynamoDbClient dynamo, PaymentPoller poller,
-                                      OperationSender sender, VippsClients vipps, BackendConfig config,
-                                      Clock clock) {
+    ReconcileService reconcileService(OrderStore store, ReconcileShards shards, DynamoDbClient dynamo,
+                                      PaymentPoller poller, OperationSender sender, VippsClients vipps,
+                                      BackendConfig config, Clock clock) {
         PaymentHistoryFiler paymentHistory = new PaymentHistoryFiler(vipps.orderManagement(), new OrderUpdater(store),
                 config.orderDetailsUrlTemplate(), clock);
         VippsSettings timeouts = vipps.settings();
-        return new ReconcileService(store, new ReconcilerBookmark(dynamo, config.ordersTable()), poller, sender,
-                paymentHistory, new ReconcileService.Settings(config.reconcile().concurrency(),
+        return new ReconcileService(store, new ReconcilerBookmark(dynamo, config.ordersTable()), shards, poller,
+                sender, paymentHistory, new ReconcileService.Settings(config.reconcile().concurrency(),
                 config.reconcile().pageSize(), timeouts.connectTimeout().plus(timeouts.readTimeout()),
                 config.reconcile().operationGrace(), new FollowUpCadence(config.reconcile().longestFollowUp(),
                 config.reconcile().webhooks() == BackendConfig.Webhooks.REGISTERED
@@ -212,7 +219,9 @@ public class ServiceWiring {
         }
     }
 
-    /** The key configuration under the names a secret holds them ({@link SecretKind#SHOP}, {@link SecretKind#STAFF}). */
+    /**
+     * The key configuration under the names a secret holds them ({@link SecretKind#SHOP}, {@link SecretKind#STAFF}).
+     */
     private static Map<String, String> keyEntries(BackendConfig config) {
         Map<String, String> entries = new HashMap<>();
         config.shopApiKey().ifPresent(k -> entries.put("vcl.shop-api-key", k.reveal()));

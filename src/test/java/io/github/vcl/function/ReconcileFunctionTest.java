@@ -3,6 +3,7 @@ package io.github.vcl.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vcl.checkout.CheckoutService;
+import io.github.vcl.config.BackendConfig;
 import io.github.vcl.local.simulator.Operation;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.HistoryEvent;
@@ -13,9 +14,12 @@ import io.github.vcl.order.Reference;
 import io.github.vcl.order.SessionState;
 import io.github.vcl.order.Source;
 import io.github.vcl.store.OrderStore;
+import io.github.vcl.store.OrderTable;
+import io.github.vcl.store.ReconcileShards;
 import io.github.vcl.testing.Carts;
 import io.github.vcl.testing.FunctionProfile;
 import io.github.vcl.testing.FunctionTest;
+import io.github.vcl.testing.LegacyIndexKey;
 import io.github.vcl.vipps.IdempotencyKey;
 import io.github.vcl.vipps.epayment.EPaymentClient;
 import io.github.vcl.vipps.model.Amount;
@@ -23,9 +27,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +58,12 @@ class ReconcileFunctionTest extends FunctionTest {
     OrderStore store;
     @Inject
     EPaymentClient epayment;
+    @Inject
+    ReconcileShards shards;
+    @Inject
+    DynamoDbClient dynamo;
+    @Inject
+    BackendConfig config;
 
     static JsonNode reconcile() throws Exception {
         return JSON.readTree(world().lambda().invoke("reconcile", SCHEDULED_EVENT));
@@ -95,6 +110,48 @@ class ReconcileFunctionTest extends FunctionTest {
         assertEquals(PaymentState.CREATED, store.find(failing).orElseThrow().paymentState());
         reconcile();
         assertEquals(PaymentState.AUTHORIZED, store.find(failing).orElseThrow().paymentState(), "next run catches up");
+    }
+
+    /**
+     * Orders under several shards and under the key of the unsharded index are all reconciled in one run: each read
+     * from Vipps exactly once, the unchanged ones not written at all (their items stay as they were, the legacy key
+     * included), the changed one moved under its shard with its write.
+     */
+    @Test
+    void everyShardAndTheLegacyKeyAreReconciledInOneRunWithOneReadPerOrder() throws Exception {
+        List<Reference> open = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            open.add(start());
+        }
+        assertTrue(open.stream().map(shards::keyOf).distinct().count() > 1, "spread over the shards");
+        Reference legacyOpen = start();
+        Reference legacyApproved = start();
+        LegacyIndexKey.put(dynamo, config.ordersTable(), legacyOpen);
+        LegacyIndexKey.put(dynamo, config.ordersTable(), legacyApproved);
+        open.add(legacyOpen);
+        world().simulator().faults().callbacks().dropNext(1);
+        world().simulator().customer().approve(legacyApproved.value());
+        Map<Reference, Map<String, AttributeValue>> before = new HashMap<>();
+        open.forEach(reference -> before.put(reference, item(reference)));
+        Map<Reference, Long> readsBefore = new HashMap<>();
+        before.keySet().forEach(reference -> readsBefore.put(reference, paymentReads(reference)));
+        readsBefore.put(legacyApproved, paymentReads(legacyApproved));
+
+        JsonNode summary = reconcile();
+
+        assertEquals(true, summary.get("complete").asBoolean(), summary.toString());
+        readsBefore.forEach((reference, reads) -> assertEquals(reads + 1, paymentReads(reference),
+                "one ePayment GET for " + reference));
+        before.forEach((reference, item) -> assertEquals(item, item(reference), "not written: " + reference));
+        assertEquals(ReconcileShards.LEGACY_KEY, item(legacyOpen).get(OrderTable.RECONCILE_KEY).s());
+        assertEquals(PaymentState.AUTHORIZED, store.find(legacyApproved).orElseThrow().paymentState());
+        assertEquals(shards.keyOf(legacyApproved), item(legacyApproved).get(OrderTable.RECONCILE_KEY).s(),
+                "moved under its shard with its write");
+    }
+
+    private Map<String, AttributeValue> item(Reference reference) {
+        return dynamo.getItem(b -> b.tableName(config.ordersTable()).consistentRead(true)
+                .key(Map.of(OrderTable.REFERENCE, AttributeValue.fromS(reference.value())))).item();
     }
 
     @Test

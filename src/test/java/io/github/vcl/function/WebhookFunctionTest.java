@@ -11,6 +11,7 @@ import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.Source;
 import io.github.vcl.store.OrderStore;
+import io.github.vcl.store.ReconcileShards;
 import io.github.vcl.testing.Api;
 import io.github.vcl.testing.Await;
 import io.github.vcl.testing.Carts;
@@ -52,6 +53,8 @@ class WebhookFunctionTest extends FunctionTest {
     CheckoutService checkout;
     @Inject
     OrderStore store;
+    @Inject
+    ReconcileShards shards;
     @Inject
     EPaymentClient epayment;
 
@@ -149,7 +152,7 @@ class WebhookFunctionTest extends FunctionTest {
         epayment.capture(reference.value(), Amount.nok(20000), IdempotencyKey.of("portal-" + UUID.randomUUID()));
         awaitAnswered(reference, "CAPTURED");
         assertEquals(0, store.find(reference).orElseThrow().aggregate().captured().minor(), "not read yet");
-        assertTrue(store.needingReconciliation(Instant.now(), 1000, null).items().stream()
+        assertTrue(store.needingReconciliation(shards.keyOf(reference), Instant.now(), 1000, null).items().stream()
                 .anyMatch(p -> p.order().reference().equals(reference)), "due for the reconciler now");
     }
 

@@ -3,6 +3,7 @@ package io.github.vcl.store;
 import io.github.vcl.local.dynamodb.OrderTableSetup;
 import io.github.vcl.order.Aggregate;
 import io.github.vcl.order.Currency;
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.InvalidOrderException;
 import io.github.vcl.order.Money;
@@ -19,17 +20,20 @@ import io.github.vcl.order.ReferenceGenerator;
 import io.github.vcl.order.Source;
 import io.github.vcl.order.Transition;
 import io.github.vcl.order.VippsError;
+import io.github.vcl.testing.LegacyIndexKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +52,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OrderStoreContract {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static final PaymentSession SESSION = PaymentSession.pending(io.github.vcl.order.Flow.CHECKOUT, "n0nce", "cb-hash", "ret-hash");
+    private static final PaymentSession SESSION = PaymentSession.pending(Flow.CHECKOUT, "n0nce", "cb-hash",
+            "ret-hash");
+
+    /** Few shards, so that the contract's orders share them and pages of a shard follow each other. */
+    private static final ReconcileShards SHARDS = new ReconcileShards(4);
 
     private DynamoDbClient dynamo;
     private String table;
@@ -62,7 +70,7 @@ abstract class OrderStoreContract {
         dynamo = OrderTableSetup.client(endpoint());
         table = "orders-" + UUID.randomUUID();
         OrderTableSetup.create(dynamo, table);
-        store = new OrderStore(dynamo, table);
+        store = new OrderStore(dynamo, table, SHARDS);
     }
 
     @AfterAll
@@ -124,7 +132,8 @@ abstract class OrderStoreContract {
         assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), Optional.of("wrong-hash")));
         assertEquals(fast, store.find(fast.reference()).orElseThrow());
         assertTrue(store.applyToAwaitingPayment(presumed, callback.apply(presumed), Optional.of("cb-hash")));
-        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), Optional.of("cb-hash")), "only once");
+        assertFalse(store.applyToAwaitingPayment(presumed, callback.apply(presumed), Optional.of("cb-hash")),
+                "only once");
         Order unknown = Order.awaitingPayment(Reference.of("nobody-has-this-2"), fast.amount());
         assertFalse(store.applyToAwaitingPayment(unknown, callback.apply(unknown), Optional.of("cb-hash")));
         assertFalse(store.applyToAwaitingPayment(unknown, callback.apply(unknown), Optional.empty()),
@@ -142,8 +151,7 @@ abstract class OrderStoreContract {
         assertEquals(viaUsualPath.history().subList(1, 4), viaFastPath.history().subList(1, 4));
         assertEquals(fast.session(), viaFastPath.session());
         assertEquals(fast.lines(), viaFastPath.lines());
-        assertEquals(viaUsualPath.needsReconciliation(), store.needingReconciliation(T0.plusSeconds(3600), 1000,
-                null).items().stream().anyMatch(o -> o.order().reference().equals(fast.reference())),
+        assertEquals(viaUsualPath.needsReconciliation(), indexed(T0.plusSeconds(3600), fast.reference()),
                 "in the reconciliation index exactly when the usual path puts it there (payment history to file)");
     }
 
@@ -176,7 +184,8 @@ abstract class OrderStoreContract {
     @Test
     void onlyAppliedTransitionsAreWritten() {
         Order created = store.create(newOrder(T0));
-        Transition rejected = created.requestOperation(OperationType.REFUND, Optional.empty(), "s", null, Optional.empty(), T0);
+        Transition rejected = created.requestOperation(OperationType.REFUND, Optional.empty(), "s", null,
+                Optional.empty(), T0);
         assertThrows(IllegalArgumentException.class, () -> store.apply(rejected));
         assertEquals(1, store.find(created.reference()).orElseThrow().version());
     }
@@ -250,16 +259,24 @@ abstract class OrderStoreContract {
         List<Reference> seen = new ArrayList<>();
         List<Order> seenOrders = new ArrayList<>();
         List<Integer> pageSizes = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<PendingOrder> page = store.needingReconciliation(dueBy, 10, cursor);
-            page.items().forEach(o -> seenOrders.add(o.order()));
-            page.items().forEach(o -> seen.add(o.order().reference()));
-            pageSizes.add(page.items().size());
-            cursor = page.cursor();
-        } while (cursor != null);
+        Set<String> keysWithOrders = new HashSet<>();
+        for (String key : SHARDS.keysToRead(SHARDS.count())) {
+            String cursor = null;
+            do {
+                Page<PendingOrder> page = store.needingReconciliation(key, dueBy, 3, cursor);
+                for (PendingOrder pendingOrder : page.items()) {
+                    assertEquals(SHARDS.keyOf(pendingOrder.order().reference()), key, "each order under its shard");
+                    seenOrders.add(pendingOrder.order());
+                    seen.add(pendingOrder.order().reference());
+                    keysWithOrders.add(key);
+                }
+                pageSizes.add(page.items().size());
+                cursor = page.cursor();
+            } while (cursor != null);
+        }
 
-        assertTrue(pageSizes.size() >= 3, "pages " + pageSizes);
+        assertTrue(keysWithOrders.size() > 1, "spread over the shards: " + keysWithOrders);
+        assertTrue(pageSizes.size() >= 9, "pages " + pageSizes);
         assertEquals(25, seen.size());
         assertEquals(pending, new HashSet<>(seen));
         assertFalse(seen.stream().anyMatch(finished::contains));
@@ -278,13 +295,46 @@ abstract class OrderStoreContract {
         assertFalse(store.reschedule(paid, Optional.of(dueBy.plusSeconds(120))), "not over a newer version");
 
         store.apply(filed.observePayment(authorized(55000, 55000, base.plusSeconds(2))));
-        Page<PendingOrder> afterSettling = store.needingReconciliation(dueBy, 100, null);
-        assertEquals(24, afterSettling.items().size(), "fully captured: nothing left to follow");
-        assertFalse(afterSettling.items().stream().anyMatch(o -> o.order().reference().equals(first)));
+        List<Reference> afterSettling = SHARDS.keysToRead(SHARDS.count()).stream()
+                .flatMap(key -> store.needingReconciliation(key, dueBy, 100, null).items().stream())
+                .map(o -> o.order().reference()).toList();
+        assertEquals(24, afterSettling.size(), "fully captured: nothing left to follow");
+        assertFalse(afterSettling.contains(first));
+    }
+
+    /**
+     * An order written before the index was sharded carries the legacy key: it is found there, and the next write of
+     * any kind moves it under its shard (a change, a rescheduled look) or out of the index.
+     */
+    @Test
+    void legacyKeyedOrdersAreFoundAndMoveToTheirShardWithTheirNextWrite() {
+        Order changed = legacy(store.create(newOrder(T0)));
+        Order rescheduled = legacy(store.create(newOrder(T0)));
+        Order finished = legacy(store.create(newOrder(T0)));
+        Instant dueBy = T0.plusSeconds(60);
+        Set<Reference> underLegacyKey = new HashSet<>(store.needingReconciliation(ReconcileShards.LEGACY_KEY, dueBy,
+                100, null).items().stream().map(o -> o.order().reference()).toList());
+        assertEquals(Set.of(changed.reference(), rescheduled.reference(), finished.reference()), underLegacyKey);
+        assertTrue(store.holdsOrdersUnder(ReconcileShards.LEGACY_KEY));
+
+        store.apply(changed.sessionCreated("https://checkout.example/s/1", "jwt", Source.STOREFRONT, T0));
+        assertTrue(store.reschedule(rescheduled, Optional.of(T0.plusSeconds(30))));
+        assertTrue(store.reschedule(finished, Optional.empty()));
+
+        assertFalse(store.holdsOrdersUnder(ReconcileShards.LEGACY_KEY), "every one moved with its write");
+        assertTrue(indexed(dueBy, changed.reference()));
+        assertTrue(indexed(dueBy, rescheduled.reference()));
+        assertFalse(indexed(dueBy, finished.reference()));
+    }
+
+    /** The item as the unsharded index left it: under the one key it had. */
+    private Order legacy(Order order) {
+        LegacyIndexKey.put(dynamo, table, order.reference());
+        return order;
     }
 
     private boolean indexed(Instant dueBy, Reference reference) {
-        return store.needingReconciliation(dueBy, 1000, null).items().stream()
+        return store.needingReconciliation(SHARDS.keyOf(reference), dueBy, 1000, null).items().stream()
                 .anyMatch(o -> o.order().reference().equals(reference));
     }
 
@@ -305,8 +355,7 @@ abstract class OrderStoreContract {
         }
         long stored = dynamo.query(b -> b.tableName(table).indexName(OrderTable.SHOP_ORDER_INDEX)
                 .keyConditionExpression("shopOrderId = :s")
-                .expressionAttributeValues(java.util.Map.of(":s",
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(shopOrderId)))).count();
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shopOrderId)))).count();
         assertEquals(0, stored);
     }
 }

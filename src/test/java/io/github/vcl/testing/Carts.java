@@ -55,6 +55,6 @@ public final class Carts {
     }
 
     public static String newShopOrderId() {
-        return "shop-" + UUID.randomUUID().toString().substring(0, 8);
+        return "shop-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 }

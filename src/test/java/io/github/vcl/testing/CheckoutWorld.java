@@ -37,11 +37,14 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
 
     /** A world argument (ISO-8601 duration): the simulated Checkout sessions' lifetime instead of one hour. */
     public static final String SIMULATOR_SESSION_TTL = "simulator.session-ttl";
+    /** A world argument (ISO-8601 duration): how long a simulated payment waits for the customer, not 10 minutes. */
+    public static final String SIMULATOR_PAYMENT_EXPIRY = "simulator.payment-expiry";
     /** A world argument ({@code true}): the simulator reads {@link TestClock#shared()}, the hand-moved clock. */
     public static final String SIMULATOR_TEST_CLOCK = "simulator.test-clock";
 
     private String function;
     private Duration simulatorSessionTtl;
+    private Duration simulatorPaymentExpiry;
     private boolean simulatorTestClock;
     private Map<String, String> overrides = Map.of();
     private VippsSimulator simulator;
@@ -63,6 +66,8 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         overrides.remove("function");
         String ttl = overrides.remove(SIMULATOR_SESSION_TTL);
         simulatorSessionTtl = ttl == null ? null : Duration.parse(ttl);
+        String expiry = overrides.remove(SIMULATOR_PAYMENT_EXPIRY);
+        simulatorPaymentExpiry = expiry == null ? null : Duration.parse(expiry);
         simulatorTestClock = Boolean.parseBoolean(overrides.remove(SIMULATOR_TEST_CLOCK));
     }
 
@@ -76,6 +81,9 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
                 .withDeliveryRetries(3, Duration.ofMillis(50), Duration.ofSeconds(5));
         if (simulatorSessionTtl != null) {
             options = options.withSessionTtl(simulatorSessionTtl);
+        }
+        if (simulatorPaymentExpiry != null) {
+            options = options.withPaymentExpiry(simulatorPaymentExpiry);
         }
         if (simulatorTestClock) {
             options = options.withClock(TestClock.shared());

@@ -5,6 +5,7 @@ import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.Transition;
 import io.github.vcl.store.OrderStore;
+import io.github.vcl.store.ReconcileShards;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -22,8 +23,8 @@ public class CrashingOrderStore extends OrderStore {
     public static final AtomicBoolean ARMED = new AtomicBoolean();
 
     @Inject
-    public CrashingOrderStore(DynamoDbClient dynamo, BackendConfig config) {
-        super(dynamo, config.ordersTable());
+    public CrashingOrderStore(DynamoDbClient dynamo, BackendConfig config, ReconcileShards shards) {
+        super(dynamo, config.ordersTable(), shards);
     }
 
     @Override

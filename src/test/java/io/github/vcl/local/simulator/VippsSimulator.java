@@ -37,9 +37,9 @@ public final class VippsSimulator implements AutoCloseable {
 
     private final Credentials credentials = Credentials.random();
     private final FaultPlan faults = new FaultPlan();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final AppendOnlyLog<RecordedRequest> requests = new AppendOnlyLog<>();
     private final List<Violation> violations = new CopyOnWriteArrayList<>();
-    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final AppendOnlyLog<Delivery> deliveries = new AppendOnlyLog<>();
     private final CallbackSender callbackSender;
     private final CallbackSender webhookSender;
     private final SimulatorState state;
@@ -149,7 +149,7 @@ public final class VippsSimulator implements AutoCloseable {
 
     /** Every request received, oldest first. */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return requests.all();
     }
 
     /** Every contract violation seen; a contract test expects this to be empty. */
@@ -159,11 +159,11 @@ public final class VippsSimulator implements AutoCloseable {
 
     /** Every attempt to deliver a Checkout callback or webhook, oldest first. */
     public List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
+        return deliveries.all();
     }
 
     public List<Delivery> deliveries(Delivery.Channel channel) {
-        return deliveries.stream().filter(d -> d.channel() == channel).toList();
+        return deliveries.all().stream().filter(d -> d.channel() == channel).toList();
     }
 
     @Override
