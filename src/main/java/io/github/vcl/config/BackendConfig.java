@@ -139,7 +139,8 @@ public interface BackendConfig {
 
         /**
          * How long an operation is left to the call that recorded it before the reconciler finishes it: longer than
-         * the operations function's timeout, so the two never send it at the same time.
+         * the operations function's timeout, so the two never send it at the same time. A session or payment the
+         * initiate function asked for is likewise called failed only when Vipps still has none this long after.
          */
         @WithDefault("45s")
         Duration operationGrace();

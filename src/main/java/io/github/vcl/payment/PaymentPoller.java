@@ -28,21 +28,25 @@ import java.util.function.Function;
  * (404), or when the session's hour is over and nobody paid: it tells whether the session is still open or expired.
  */
 public class PaymentPoller {
-    /** How long a session we sent may be missing at Vipps before we call its creation failed. */
-    static final Duration CREATION_GRACE = Duration.ofMinutes(2);
-
     private final CheckoutClient checkout;
     private final EPaymentClient epayment;
     private final OrderUpdater updater;
     private final Duration sessionLifetime;
+    private final Duration creationGrace;
     private final Clock clock;
 
+    /**
+     * @param creationGrace how long a session or payment we asked for may be missing at Vipps before its creation is
+     *                      called failed: longer than the initiate function's timeout, so the call that recorded it
+     *                      is over (the reconciler's operation grace, which follows the same rule)
+     */
     public PaymentPoller(CheckoutClient checkout, EPaymentClient epayment, OrderUpdater updater,
-                         Duration sessionLifetime, Clock clock) {
+                         Duration sessionLifetime, Duration creationGrace, Clock clock) {
         this.checkout = checkout;
         this.epayment = epayment;
         this.updater = updater;
         this.sessionLifetime = sessionLifetime;
+        this.creationGrace = creationGrace;
         this.clock = clock;
     }
 
@@ -96,7 +100,7 @@ public class PaymentPoller {
      * after ePayment created it — nothing we can conclude from.
      */
     private Function<Order, Transition> unknownToEPayment(Order order, Source source, Instant at) {
-        if (order.sessionState() != SessionState.CREATING || order.createdAt().plus(CREATION_GRACE).isAfter(at)) {
+        if (order.sessionState() != SessionState.CREATING || order.createdAt().plus(creationGrace).isAfter(at)) {
             return Transition::none;
         }
         VippsError missing = new VippsError(404, null, null, "Vipps MobilePay has no payment for this order", at);
@@ -109,7 +113,7 @@ public class PaymentPoller {
             return o -> VippsSignals.session(o, session.get(), source, at);
         }
         if (order.sessionState() == SessionState.CREATING) {
-            if (order.createdAt().plus(CREATION_GRACE).isAfter(at)) {
+            if (order.createdAt().plus(creationGrace).isAfter(at)) {
                 return Transition::none;
             }
             VippsError missing = new VippsError(404, "Session-00100", null,

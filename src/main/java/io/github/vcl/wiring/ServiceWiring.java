@@ -118,7 +118,7 @@ public class ServiceWiring {
     @Singleton
     PaymentPoller paymentPoller(VippsClients vipps, OrderStore store, BackendConfig config, Clock clock) {
         return new PaymentPoller(vipps.checkout(), vipps.epayment(), new OrderUpdater(store),
-                config.sessionLifetime(), clock);
+                config.sessionLifetime(), config.reconcile().operationGrace(), clock);
     }
 
     @Produces

@@ -196,13 +196,13 @@ final class ChaosRun {
 
     /**
      * Until nothing can change by itself any more: every Vipps window over, late callbacks delivered, and the last
-     * operation past the grace the reconciler leaves the call that recorded it.
+     * session request or operation past the grace the reconciler leaves the call that recorded it.
      */
     private void awaitVippsWindows() {
         Instant last = world.system.simulator().ledger().values().stream()
                 .filter(p -> p.state() == io.github.vcl.local.simulator.epayment.SimulatedPayment.State.CREATED)
                 .map(PaymentSnapshot::expiresAt).max(Instant::compareTo).orElse(Instant.now()).plusSeconds(1);
-        Instant graceOver = Instant.ofEpochMilli(journal.lastOperationSent.get()).plus(settings.operationGrace())
+        Instant graceOver = Instant.ofEpochMilli(journal.lastRequestSent.get()).plus(settings.operationGrace())
                 .plusSeconds(1);
         Instant until = Instant.now().plusSeconds(10);
         until = last.isAfter(until) ? last : until;

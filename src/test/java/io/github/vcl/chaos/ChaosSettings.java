@@ -27,7 +27,7 @@ import java.util.Map;
  * @param vippsReadTimeout       our {@code vipps.timeouts.read} in the run (2 s); a late answer comes after it
  * @param reconcileEvery         how often the harness invokes the reconciler while faults run (8 s)
  * @param operationGrace         our {@code vcl.reconcile.operation-grace} in the run (30 s: longer than the
- *                               operations function's 25 s timeout, as it must be)
+ *                               initiate and operations functions' 25 s timeouts, as it must be)
  * @param longestFollowUp        our {@code vcl.reconcile.longest-follow-up} (and, with webhooks, the safety poll) in
  *                               the run: 10 s instead of an hour (6 hours), so portal actions whose webhook was lost
  *                               show up within the run

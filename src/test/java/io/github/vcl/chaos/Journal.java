@@ -144,7 +144,7 @@ final class Journal {
     final Queue<String> notes = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     /** When a client last sent a capture, refund or cancel (epoch ms). */
-    final java.util.concurrent.atomic.AtomicLong lastOperationSent = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong lastRequestSent = new java.util.concurrent.atomic.AtomicLong();
 
     void count(String name) {
         add(name, 1);

@@ -431,9 +431,7 @@ final class OrderActor implements Runnable {
                 }
                 journal.count("client retries (same key, same body)");
             }
-            if (!intent.type.equals("initiate")) {
-                journal.lastOperationSent.accumulateAndGet(System.currentTimeMillis(), Math::max);
-            }
+            journal.lastRequestSent.accumulateAndGet(System.currentTimeMillis(), Math::max);
             Api.Reply reply = send.get();
             observe(reply, intent.type);
             if (reply.answered() && random.nextDouble() < LOSE_ANSWER) {
