@@ -64,7 +64,9 @@ public class ServiceWiring {
     @Produces
     @Singleton
     OrderStore orderStore(DynamoDbClient dynamo, BackendConfig config) {
-        return new OrderStore(dynamo, config.ordersTable());
+        OrderStore store = new OrderStore(dynamo, config.ordersTable());
+        store.warmUp();
+        return store;
     }
 
     @Produces

@@ -13,9 +13,11 @@ import java.util.Map;
  *
  * @param startToFirstResponseMillis from starting the process to the function's answer to its first event
  * @param firstInvocationMillis      from the runtime's first poll (its init is over) to that answer
+ * @param cpuMillis                  the CPU time the function's JVM had used by then (what a busy machine changes
+ *                                   less than the wall-clock times)
  * @param answer                     the function's answer
  */
-record ColdStart(double startToFirstResponseMillis, double firstInvocationMillis, String answer) {
+record ColdStart(double startToFirstResponseMillis, double firstInvocationMillis, double cpuMillis, String answer) {
     private static final Duration INIT = Duration.ofSeconds(90);
     private static final Duration CALL = Duration.ofSeconds(60);
 
@@ -32,7 +34,8 @@ record ColdStart(double startToFirstResponseMillis, double firstInvocationMillis
                     throw new AssertionError(function + " failed its first event: " + result.body() + " (log: "
                             + log + ")");
                 }
-                return new ColdStart((answered - start) / 1e6, (answered - ready) / 1e6, result.body());
+                double cpu = process.handle().info().totalCpuDuration().orElseThrow().toNanos() / 1e6;
+                return new ColdStart((answered - start) / 1e6, (answered - ready) / 1e6, cpu, result.body());
             }
         }
     }

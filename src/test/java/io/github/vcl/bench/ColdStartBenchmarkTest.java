@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gives it (secrets from a local Secrets Manager, the table in dynalite) and handed its first event
  * ({@link FirstRequest}); then the bare function ({@link BareFunctionProject}) the same way with the same event —
  * alternately, {@value #PAIRS} pairs (after one unmeasured start of each, so that both read their jars from a warm
- * file cache). Prints per export the medians of start-to-first-response and of the first invocation, for both, and
- * their ratios; the table also goes to {@code target/cold-start/cold-start.md} (docs/benchmarks.md holds the last
- * run's).
+ * file cache). Prints per export the medians of start-to-first-response, of the first invocation and of the CPU time
+ * used to the first response, for both, and their ratios; the table also goes to
+ * {@code target/cold-start/cold-start.md} (docs/benchmarks.md holds the last run's).
  * <p>
  * {@code ./mvnw -B test -Pbench} (the profile packages function.zip before the tests);
  * {@code -Dbench.cold-start-pairs=N} for more pairs, {@code -Dbench.cold-start-exports=status,callback} for some.
@@ -95,19 +96,26 @@ class ColdStartBenchmarkTest {
     }
 
     static String row(FirstRequest request, List<ColdStart> ours, List<ColdStart> bare) {
-        double start = median(ours.stream().mapToDouble(ColdStart::startToFirstResponseMillis).toArray());
-        double bareStart = median(bare.stream().mapToDouble(ColdStart::startToFirstResponseMillis).toArray());
-        double first = median(ours.stream().mapToDouble(ColdStart::firstInvocationMillis).toArray());
-        double bareFirst = median(bare.stream().mapToDouble(ColdStart::firstInvocationMillis).toArray());
-        return String.format(Locale.ROOT, "| %s | %s | %.0f ms | %.0f ms | %.2f | %.1f ms | %.1f ms | %.2f |",
-                request.export(), request.route(), start, bareStart, start / bareStart, first, bareFirst,
-                first / bareFirst);
+        double start = median(ours, ColdStart::startToFirstResponseMillis);
+        double bareStart = median(bare, ColdStart::startToFirstResponseMillis);
+        double first = median(ours, ColdStart::firstInvocationMillis);
+        double bareFirst = median(bare, ColdStart::firstInvocationMillis);
+        double cpu = median(ours, ColdStart::cpuMillis);
+        double bareCpu = median(bare, ColdStart::cpuMillis);
+        return String.format(Locale.ROOT, "| %s | %s | %.0f ms | %.0f ms | %.2f | %.1f ms | %.1f ms | %.2f "
+                        + "| %.0f ms | %.0f ms | %.2f |", request.export(), request.route(), start, bareStart,
+                start / bareStart, first, bareFirst, first / bareFirst, cpu, bareCpu, cpu / bareCpu);
     }
 
     static String table(List<String> rows, int pairs) {
         return "| export | first request | start → first response (median of " + pairs + ") | bare function "
-                + "| ratio | first invocation (median) | bare function | ratio |\n"
-                + "|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+                + "| ratio | first invocation (median) | bare function | ratio | CPU time to first response (median) "
+                + "| bare function | ratio |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+    }
+
+    static double median(List<ColdStart> starts, ToDoubleFunction<ColdStart> figure) {
+        return median(starts.stream().mapToDouble(figure).toArray());
     }
 
     static double median(double[] values) {
