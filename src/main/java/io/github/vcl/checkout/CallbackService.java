@@ -1,6 +1,8 @@
 package io.github.vcl.checkout;
 
 import io.github.vcl.order.Currency;
+import io.github.vcl.order.HistoryEntry;
+import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.InvalidOrderException;
 import io.github.vcl.order.Money;
 import io.github.vcl.order.Order;
@@ -19,8 +21,10 @@ import io.github.vcl.vipps.checkout.model.SessionResponse;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,6 +35,8 @@ import java.util.function.Function;
  */
 public class CallbackService {
     private static final Logger LOG = Logger.getLogger(CallbackService.class);
+    private static final Set<HistoryEvent> OUTCOMES = Set.of(HistoryEvent.PAYMENT_AUTHORIZED,
+            HistoryEvent.PAYMENT_ABORTED, HistoryEvent.PAYMENT_EXPIRED, HistoryEvent.PAYMENT_TERMINATED);
 
     private final OrderStore store;
     private final OrderUpdater updater;
@@ -55,11 +61,19 @@ public class CallbackService {
     }
 
     /**
+     * What an applied callback did, and how late it came: how long after the payment's outcome was first recorded
+     * here (by polling, a webhook or the reconciler) — zero when the callback brought it; empty when it was rejected.
+     * Checkout callbacks carry no time of their own, so this is the only lateness to be seen without a Vipps call.
+     */
+    public record Applied(Transition.Outcome outcome, Optional<Duration> lag) {
+    }
+
+    /**
      * Applies an authenticated callback: {@code APPLIED}, or {@code UNCHANGED}/{@code REJECTED} (logged). The common
      * case — the first outcome for an order still awaiting payment — is one DynamoDB call; anything else reads the
      * order and decides on it.
      */
-    public Transition.Outcome apply(Reference reference, String authorization, SessionResponse session) {
+    public Applied apply(Reference reference, String authorization, SessionResponse session) {
         if (!reference.value().equals(session.reference())) {
             throw new InvalidInput("The body's reference does not match the URL.",
                     List.of(new FieldError("reference", "must be " + reference)));
@@ -70,7 +84,7 @@ public class CallbackService {
         }
         Optional<Transition.Outcome> quick = applyWithoutRead(reference, authorization, session);
         if (quick.isPresent()) {
-            return quick.get();
+            return new Applied(quick.get(), Optional.of(Duration.ZERO));
         }
         Order order = store.find(reference)
                 .orElseThrow(() -> new NotFound("No order has reference " + reference + "."));
@@ -86,10 +100,13 @@ public class CallbackService {
                 .orElseThrow();
         if (result.rejected()) {
             LOG.warnf("callback for %s not applied: %s", reference, result.reason());
-        } else {
-            LOG.infof("callback for %s: %s (session %s)", reference, result.outcome(), session.sessionState());
+            return new Applied(result.outcome(), Optional.empty());
         }
-        return result.outcome();
+        LOG.infof("callback for %s: %s (session %s)", reference, result.outcome(), session.sessionState());
+        Duration lag = result.applied() ? Duration.ZERO : order.history().stream()
+                .filter(e -> OUTCOMES.contains(e.event())).map(HistoryEntry::at).findFirst()
+                .map(recorded -> Duration.between(recorded, clock.instant())).orElse(Duration.ZERO);
+        return new Applied(result.outcome(), Optional.of(lag));
     }
 
     /**

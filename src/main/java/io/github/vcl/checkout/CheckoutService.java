@@ -1,5 +1,6 @@
 package io.github.vcl.checkout;
 
+import io.github.vcl.observe.LogContext;
 import io.github.vcl.order.Flow;
 import io.github.vcl.order.IdempotencyKeys;
 import io.github.vcl.order.Order;
@@ -12,12 +13,14 @@ import io.github.vcl.order.VippsError;
 import io.github.vcl.payment.VippsSignals;
 import io.github.vcl.refusal.IdempotencyKeyReused;
 import io.github.vcl.refusal.NotPossibleNow;
+import io.github.vcl.refusal.RequestInProgress;
 import io.github.vcl.refusal.VippsRefused;
 import io.github.vcl.refusal.VippsTrace;
 import io.github.vcl.refusal.VippsUnavailable;
 import io.github.vcl.store.InitiateClaims;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.store.OrderUpdater;
+import io.github.vcl.store.ReferenceTakenException;
 import io.github.vcl.store.ShopOrders;
 import io.github.vcl.vipps.IdempotencyKey;
 import io.github.vcl.vipps.VippsApiException;
@@ -84,8 +87,9 @@ public class CheckoutService {
 
     /**
      * A new payment attempt for the shop order — or, for a retry under the same Idempotency-Key, the first answer
-     * again. At most one attempt of a shop order is open or paid: the current one is ended at Vipps before the next
-     * becomes current, and "current" moves with a conditional write, so of two racing requests exactly one wins.
+     * again. The key is claimed before anything else happens, so two requests with one key never both act. At most
+     * one attempt of a shop order is open or paid: the current one is ended at Vipps before the next becomes current,
+     * and "current" moves with a conditional write, so of two racing requests exactly one wins.
      */
     public Started initiate(InitiateRequest request) {
         Optional<String> keyHash = request.idempotencyKey().map(SessionTokens::hash);
@@ -93,9 +97,8 @@ public class CheckoutService {
         if (earlier.isPresent()) {
             return resume(earlier.get(), request);
         }
-        String shopOrderId = request.order().shopOrderId();
-        Optional<Reference> current = shopOrders.current(shopOrderId);
-        Reference next = current.map(this::replace).orElseGet(references::firstAttempt);
+        Optional<Reference> current = shopOrders.current(request.order().shopOrderId());
+        Reference next = current.map(Reference::nextAttempt).orElseGet(references::firstAttempt);
         if (keyHash.isPresent()) {
             Optional<InitiateClaims.Claim> raced = claims.claim(keyHash.get(), next, request.fingerprint(),
                     clock.instant());
@@ -103,8 +106,22 @@ public class CheckoutService {
                 return resume(raced.get(), request);
             }
         }
-        if (!shopOrders.advance(shopOrderId, current, next)) {
+        try {
+            return takeOver(current, next, request);
+        } catch (NotPossibleNow lost) {
             keyHash.ifPresent(hash -> claims.release(hash, next));
+            throw lost;
+        }
+    }
+
+    /**
+     * Ends {@code current} at Vipps if it is open, makes {@code next} the shop order's current attempt (conditional
+     * write) and starts it.
+     */
+    private Started takeOver(Optional<Reference> current, Reference next, InitiateRequest request) {
+        current.ifPresent(this::endOpen);
+        String shopOrderId = request.order().shopOrderId();
+        if (!shopOrders.advance(shopOrderId, current, next)) {
             throw raced(shopOrderId);
         }
         return start(next, current, request);
@@ -112,12 +129,18 @@ public class CheckoutService {
 
     /** {@code next} is the shop order's current attempt now: the one before it is superseded, the order written. */
     private Started start(Reference next, Optional<Reference> before, InitiateRequest request) {
+        LogContext.reference(next.value());
         Instant now = clock.instant();
         before.ifPresent(old -> updater.update(old, o -> o.supersede(next, Source.STOREFRONT, now)));
         Flow flow = request.flow().orElse(settings.defaultFlow());
         SessionTokens.Issued issued = tokens.issue(next, flow);
-        Order order = store.create(Order.create(request.orderFor(flow), next, issued.session(), Source.STOREFRONT,
-                now));
+        Order order;
+        try {
+            order = store.create(Order.create(request.orderFor(flow), next, issued.session(), Source.STOREFRONT,
+                    now));
+        } catch (ReferenceTakenException writing) {
+            throw inProgress(); // two retries of one crashed request at once: the other one writes and starts it
+        }
         LOG.infof("order %s created for shop order, amount %s", next, order.amount());
         return sendSession(order, request, issued);
     }
@@ -128,43 +151,47 @@ public class CheckoutService {
     }
 
     /**
-     * The reference of the attempt after {@code current}, once {@code current} can no longer be paid: ended at
-     * Vipps if it was open. A paid shop order gets no new attempt.
+     * Ends the attempt {@code current} at Vipps if it is open, so that no new one starts while it could still be paid.
+     * A paid shop order gets no new attempt.
      */
-    private Reference replace(Reference current) {
+    private void endOpen(Reference current) {
         Optional<Order> found = store.find(current);
-        if (found.isPresent()) {
-            Order attempt = found.get();
-            if (!attempt.paymentState().isFinal() && attempt.sessionState() != SessionState.FAILED) {
-                try {
-                    attempt = closer.end(attempt);
-                } catch (VippsApiException e) {
-                    throw new VippsUnavailable("The shop order's open payment " + current + " could not be ended at "
-                            + "Vipps MobilePay just now, so no new one was started. Try again shortly.",
-                            VippsTrace.of(e), e.retryAfter().orElse(RETRY_AFTER));
-                }
-            }
-            if (attempt.paymentState() == PaymentState.AUTHORIZED) {
-                throw new NotPossibleNow("Shop order " + attempt.shopOrderId() + " is already paid (reference "
-                        + current + ").");
-            }
-            if (!attempt.paymentState().isFinal() && attempt.sessionState() != SessionState.FAILED) {
-                throw new VippsUnavailable("The shop order's payment " + current + " is still open at Vipps "
-                        + "MobilePay, so no new one was started. Try again shortly.", VippsTrace.NONE, RETRY_AFTER);
+        if (found.isEmpty()) {
+            return; // an earlier request stopped right after making it current; its number is simply skipped
+        }
+        Order attempt = found.get();
+        if (!attempt.paymentState().isFinal() && attempt.sessionState() != SessionState.FAILED) {
+            try {
+                attempt = closer.end(attempt);
+            } catch (VippsApiException e) {
+                throw new VippsUnavailable("The shop order's open payment " + current + " could not be ended at "
+                        + "Vipps MobilePay just now, so no new one was started. Try again shortly.",
+                        VippsTrace.of(e), e.retryAfter().orElse(RETRY_AFTER));
             }
         }
-        // (Not found: an earlier request stopped right after making it current; its number is simply skipped.)
-        return current.nextAttempt();
+        if (attempt.paymentState() == PaymentState.AUTHORIZED) {
+            throw new NotPossibleNow("Shop order " + attempt.shopOrderId() + " is already paid (reference "
+                    + current + ").");
+        }
+        if (!attempt.paymentState().isFinal() && attempt.sessionState() != SessionState.FAILED) {
+            throw new VippsUnavailable("The shop order's payment " + current + " is still open at Vipps "
+                    + "MobilePay, so no new one was started. Try again shortly.", VippsTrace.NONE, RETRY_AFTER);
+        }
     }
 
-    /** A retry under the same Idempotency-Key: the same session, or the same failure, as the first time. */
+    /**
+     * A retry under the same Idempotency-Key: the same session, or the same failure, as the first time — or, while
+     * the first request may still be working, an answer to ask again shortly.
+     */
     private Started resume(InitiateClaims.Claim claim, InitiateRequest request) {
+        LogContext.reference(claim.reference().value());
         if (!claim.fingerprint().equals(request.fingerprint())) {
             throw new IdempotencyKeyReused("This Idempotency-Key was already used for a different request. Use a "
                     + "new key for a new payment.");
         }
         Optional<Order> found = store.find(claim.reference());
         if (found.isEmpty()) {
+            requireFinished(claim.claimedAt());
             return resumeUnwritten(claim.reference(), request);
         }
         Order order = found.get();
@@ -180,21 +207,36 @@ public class CheckoutService {
                     order.session().sessionToken());
         }
         // Created, but Vipps' answer was never recorded: ask again with the same session key and body.
+        requireFinished(order.createdAt());
         return sendSession(order, request, tokens.reissue(order.reference(), order.session()));
+    }
+
+    /**
+     * Refuses to repeat the work of a request that began at {@code began} while it may still be running (waiting on
+     * Vipps): doing it twice at once is how a session ends up cancelled by its own retry.
+     */
+    private void requireFinished(Instant began) {
+        Instant over = began.plus(settings.requestTimeout()).plusSeconds(1);
+        if (clock.instant().isBefore(over)) {
+            throw inProgress();
+        }
+    }
+
+    private static RequestInProgress inProgress() {
+        return new RequestInProgress("A request with this Idempotency-Key is still being carried out. Ask again with "
+                + "the same key in a moment to get its answer.", RETRY_AFTER);
     }
 
     /** The first request claimed the key for {@code claimed} and stopped before it wrote the order. */
     private Started resumeUnwritten(Reference claimed, InitiateRequest request) {
-        String shopOrderId = request.order().shopOrderId();
-        Optional<Reference> current = shopOrders.current(shopOrderId);
+        Optional<Reference> current = shopOrders.current(request.order().shopOrderId());
         if (current.isPresent() && current.get().equals(claimed)) {
             return start(claimed, Optional.empty(), request); // it had made the attempt current already
         }
-        boolean stillNext = current.isEmpty() || replace(current.get()).equals(claimed);
-        if (!stillNext || !shopOrders.advance(shopOrderId, current, claimed)) {
-            throw raced(shopOrderId);
+        if (!current.map(Reference::nextAttempt).map(claimed::equals).orElse(true)) {
+            throw raced(request.order().shopOrderId()); // another attempt became current meanwhile
         }
-        return start(claimed, current, request);
+        return takeOver(current, claimed, request);
     }
 
     private Started sendSession(Order order, InitiateRequest request, SessionTokens.Issued issued) {
@@ -243,7 +285,14 @@ public class CheckoutService {
      * recovered); when Checkout has no such session after all, the caller records the refusal.
      */
     private void sessionAlreadyAtVipps(Order order, VippsApiException duplicate) {
-        Optional<SessionResponse> existing = checkout.getSession(order.reference().value());
+        Optional<SessionResponse> existing;
+        try {
+            existing = checkout.getSession(order.reference().value());
+        } catch (VippsApiException e) {
+            throw new VippsUnavailable("Vipps MobilePay may have started this payment but did not say so in time. "
+                    + "The order is kept: retry with the same Idempotency-Key.", VippsTrace.of(e),
+                    e.retryAfter().orElse(RETRY_AFTER));
+        }
         if (existing.isEmpty()) {
             return;
         }

@@ -3,13 +3,16 @@ package io.github.vcl.checkout;
 import io.github.vcl.order.Flow;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * Settings of starting a payment: where Vipps sends callbacks and customers ({@code publicBaseUrl}, the HTTP API's
- * address), the shop's terms, the reference prefix, and the flow used when the shop does not choose one.
+ * address), the shop's terms, the reference prefix, the flow used when the shop does not choose one, and how long one
+ * request may run ({@code requestTimeout}, the function's timeout: an earlier request under the same Idempotency-Key
+ * younger than that may still be working).
  */
 public record CheckoutSettings(URI publicBaseUrl, URI termsAndConditionsUrl, String referencePrefix,
-                               Flow defaultFlow) {
+                               Flow defaultFlow, Duration requestTimeout) {
 
     public URI callbackUrl(String reference) {
         return resolve("callbacks/checkout/" + reference);

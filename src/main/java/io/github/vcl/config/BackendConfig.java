@@ -99,6 +99,13 @@ public interface BackendConfig {
     @WithDefault("25s")
     Duration functionTimeout();
 
+    /**
+     * The CloudWatch namespace of the functions' metrics (embedded metric format lines, README "Logs and metrics"):
+     * template.yaml gives each stack its own, {@code vcl/<stack>}.
+     */
+    @WithDefault("vcl")
+    String metricsNamespace();
+
     /** How long a Checkout session stays open at Vipps (one hour); a test run may shorten it with the simulator's. */
     @WithDefault("1h")
     Duration sessionLifetime();

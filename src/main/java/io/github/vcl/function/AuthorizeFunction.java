@@ -3,6 +3,7 @@ package io.github.vcl.function;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.vcl.auth.ApiKeys;
 import io.github.vcl.function.http.HttpApiEvent;
+import io.github.vcl.observe.LogContext;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -27,10 +28,12 @@ public class AuthorizeFunction {
 
     @Funq("authorize")
     public Decision authorize(HttpApiEvent event) {
-        boolean allowed = keys.identify(event.header("authorization").orElse(null)).isPresent();
-        if (!allowed) {
-            LOG.infof("refused %s (request %s): unknown API key", event.routeKey(), event.requestId());
-        }
-        return new Decision(allowed);
+        return LogContext.invocation(event.requestId(), () -> {
+            boolean allowed = keys.identify(event.header("authorization").orElse(null)).isPresent();
+            if (!allowed) {
+                LOG.infof("refused %s: unknown API key", event.routeKey());
+            }
+            return new Decision(allowed);
+        });
     }
 }

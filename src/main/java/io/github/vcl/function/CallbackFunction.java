@@ -4,6 +4,8 @@ import io.github.vcl.checkout.CallbackService;
 import io.github.vcl.function.http.HttpApiEvent;
 import io.github.vcl.function.http.HttpApiResponse;
 import io.github.vcl.function.http.HttpResponses;
+import io.github.vcl.observe.Metric;
+import io.github.vcl.observe.Metrics;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.Transition;
 import io.github.vcl.refusal.BodyTooLarge;
@@ -15,12 +17,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * {@code POST /callbacks/checkout/{reference}}: Vipps reports a session's outcome. In this order, so that nobody but
  * Vipps gets further than a few checks: the body's size is capped; the per-session token is checked against the
  * path's reference (no store access); only then is the body parsed — leniently, as Vipps may add fields and states —
- * and applied. Answered 2xx for anything applied or already known, so Vipps stops retrying.
+ * and applied. Answered 2xx for anything applied or already known, so Vipps stops retrying. How late it came is
+ * measured ({@link CallbackService.Applied#lag}).
  */
 public class CallbackFunction {
     /** A Checkout session object is a few kilobytes; nothing larger is read. */
@@ -30,6 +34,8 @@ public class CallbackFunction {
     CallbackService callbacks;
     @Inject
     HttpResponses http;
+    @Inject
+    Metrics metrics;
 
     @RegisterForReflection
     public record Received(String reference, Transition.Outcome outcome) {
@@ -45,8 +51,9 @@ public class CallbackFunction {
             Reference reference = References.fromPath(event);
             String authorization = event.header("authorization").orElse(null);
             callbacks.authenticate(reference, authorization);
-            Transition.Outcome outcome = callbacks.apply(reference, authorization, session(body));
-            return http.json(200, new Received(reference.value(), outcome));
+            CallbackService.Applied applied = callbacks.apply(reference, authorization, session(body));
+            applied.lag().ifPresent(lag -> metrics.emit(Map.of(Metric.CALLBACK_LAG, lag.toMillis())));
+            return http.json(200, new Received(reference.value(), applied.outcome()));
         });
     }
 

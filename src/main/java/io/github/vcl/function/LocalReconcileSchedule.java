@@ -1,11 +1,8 @@
 package io.github.vcl.function;
 
-import io.github.vcl.config.BackendConfig;
-import io.github.vcl.reconcile.ReconcileService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 
 /**
  * Runs the reconciler on {@code quarkus-scheduler} where no EventBridge exists (local runs set
@@ -15,12 +12,10 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class LocalReconcileSchedule {
     @Inject
-    ReconcileService reconciler;
-    @Inject
-    BackendConfig config;
+    ReconcileRun reconciler;
 
     @Scheduled(every = "${vcl.reconcile.every:off}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        reconciler.runFor(config.functionTimeout());
+        reconciler.run();
     }
 }

@@ -2,25 +2,21 @@ package io.github.vcl.function;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.vcl.config.BackendConfig;
 import io.github.vcl.reconcile.ReconcileService;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-
 /**
  * The reconciler, triggered by an EventBridge schedule in AWS ({@link LocalReconcileSchedule} where no EventBridge
- * exists). Both run the same service.
+ * exists). Both start the same {@link ReconcileRun}.
  */
 public class ReconcileFunction {
     private static final Logger LOG = Logger.getLogger(ReconcileFunction.class);
 
     @Inject
-    ReconcileService reconciler;
-    @Inject
-    BackendConfig config;
+    ReconcileRun reconciler;
 
     /** The EventBridge scheduled-rule event; only its id and time are read (for the log). */
     @RegisterForReflection
@@ -33,6 +29,6 @@ public class ReconcileFunction {
     public ReconcileService.Summary reconcile(ScheduledEvent event) {
         LOG.infof("reconcile triggered by %s event %s at %s", event == null ? "-" : event.source(),
                 event == null ? "-" : event.id(), event == null ? "-" : event.time());
-        return reconciler.runFor(config.functionTimeout());
+        return reconciler.run();
     }
 }

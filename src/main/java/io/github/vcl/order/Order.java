@@ -134,7 +134,7 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
     /** Vipps has neither the session nor a payment for it: nobody can pay this order any more. */
     public Transition paymentNeverStarted(Source source, Instant at) {
         return observePayment(new PaymentObservation(PaymentState.EXPIRED, Aggregate.zero(currency()), null, source,
-                at));
+                at, false));
     }
 
     /** Authorized, but its link (and receipt, where needed) are not yet filed with Vipps Order Management. */
@@ -225,6 +225,9 @@ public record Order(Reference reference, String shopOrderId, PaymentDescription 
                 nextState = seen.state();
             } else if (paymentState == PaymentState.AUTHORIZED || seen.state() == PaymentState.AUTHORIZED) {
                 return Transition.rejected(this, "the payment is " + paymentState + " and cannot become " + seen.state());
+            } else if (seen.byEPayment()) {
+                // Checkout (or our inference) named this unpaid ending less precisely; ePayment's word is the truth.
+                nextState = seen.state();
             } else {
                 // Checkout and ePayment may name the same unpaid ending differently (TERMINATED vs ABORTED).
                 return Transition.unchanged(this, "the payment already ended as " + paymentState);

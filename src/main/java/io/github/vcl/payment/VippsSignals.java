@@ -49,7 +49,8 @@ public final class VippsSignals {
             case TERMINATED -> Optional.of(PaymentState.TERMINATED);
             case UNKNOWN -> Optional.empty();
         };
-        return state.map(s -> new PaymentObservation(s, aggregate(aggregate, currency), pspReference, source, at));
+        return state.map(s -> new PaymentObservation(s, aggregate(aggregate, currency), pspReference, source, at,
+                true));
     }
 
     /** Everything a Checkout session (GET or callback body) tells about the order, as one chained transition. */
@@ -87,7 +88,7 @@ public final class VippsSignals {
             case CREATED, UNKNOWN -> Optional.empty();
         };
         return state.map(s -> order.observePayment(new PaymentObservation(s,
-                aggregate(details.aggregate(), order.currency()), null, source, at)))
+                aggregate(details.aggregate(), order.currency()), null, source, at, false)))
                 .orElseGet(() -> Transition.none(order));
     }
 

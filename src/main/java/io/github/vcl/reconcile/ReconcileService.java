@@ -1,5 +1,6 @@
 package io.github.vcl.reconcile;
 
+import io.github.vcl.observe.LogContext;
 import io.github.vcl.order.Operation;
 import io.github.vcl.order.OperationType;
 import io.github.vcl.order.Order;
@@ -39,7 +40,8 @@ import java.util.concurrent.Executors;
  * A run never overruns: an order is started only while its Vipps calls still fit before the deadline (and each call
  * is bounded by it, {@link CallDeadline}); the bookmark is saved after every page and where the run stops, so the next
  * run resumes right there and the tail of the index is never starved. One order's failure is counted and logged,
- * never fatal to the batch.
+ * never fatal to the batch. Each worker logs with the run's fields and its order's reference ({@link LogContext}); the
+ * summary says what the run leaves pending ({@link Backlog}).
  */
 public class ReconcileService {
     private static final Logger LOG = Logger.getLogger(ReconcileService.class);
@@ -60,9 +62,10 @@ public class ReconcileService {
      *                        later than that before the deadline
      * @param operationGrace  how long an operation is left to the call that recorded it
      * @param followUp        when to look again at an open reservation
+     * @param sessionLifetime how long a Checkout session stays open (when an unpaid order counts as pending)
      */
     public record Settings(int concurrency, int pageSize, Duration orderTime, Duration operationGrace,
-                           FollowUpCadence followUp) {
+                           FollowUpCadence followUp, Duration sessionLifetime) {
     }
 
     public ReconcileService(OrderStore store, ReconcilerBookmark bookmark, PaymentPoller poller,
@@ -80,8 +83,13 @@ public class ReconcileService {
 
     public enum Result { CHANGED, UNCHANGED, FAILED }
 
-    /** What one run did; {@code complete} is false when it stopped for the deadline. */
-    public record Summary(int examined, int changed, int unchanged, int failed, boolean complete) {
+    /**
+     * What one run did; {@code complete} is false when it stopped for the deadline. {@code pending}: orders it left
+     * without their payment's outcome after the customer's time, the oldest pending that long; {@code
+     * operationsPending}: operations Vipps has not answered, the oldest requested that long ago.
+     */
+    public record Summary(int examined, int changed, int unchanged, int failed, boolean complete, int pending,
+                          long oldestPendingSeconds, int operationsPending, long oldestOperationSeconds) {
     }
 
     /** One run inside a Lambda of {@code functionTimeout}. */
@@ -93,25 +101,26 @@ public class ReconcileService {
         Instant dueBy = clock.instant();
         Optional<String> cursor = bookmark.load();
         Map<Result, Integer> counts = new EnumMap<>(Result.class);
+        Backlog backlog = new Backlog(settings.sessionLifetime());
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
         try {
             while (true) {
                 if (!timeForAnOrder(deadline)) {
                     bookmark.save(cursor);
-                    return summary(counts, false);
+                    return summary(counts, backlog, false);
                 }
                 Page<PendingOrder> page = store.needingReconciliation(dueBy, settings.pageSize(), cursor.orElse(null));
-                int started = reconcilePage(page, deadline, pool, counts);
+                int started = reconcilePage(page, deadline, pool, counts, backlog);
                 if (started < page.items().size()) {
                     // Stopped for the deadline: everything up to the last started order is done.
                     cursor = started == 0 ? cursor : Optional.of(page.items().get(started - 1).position());
                     bookmark.save(cursor);
-                    return summary(counts, false);
+                    return summary(counts, backlog, false);
                 }
                 cursor = Optional.ofNullable(page.cursor());
                 bookmark.save(cursor);
                 if (cursor.isEmpty()) {
-                    return summary(counts, true);
+                    return summary(counts, backlog, true);
                 }
             }
         } finally {
@@ -121,8 +130,9 @@ public class ReconcileService {
 
     /** Reconciles the page's orders in index order, at most {@code concurrency} at a time; how many it started. */
     private int reconcilePage(Page<PendingOrder> page, Instant deadline, ExecutorService pool,
-                              Map<Result, Integer> counts) {
+                              Map<Result, Integer> counts, Backlog backlog) {
         CompletionService<Result> running = new ExecutorCompletionService<>(pool);
+        LogContext.Snapshot context = LogContext.snapshot();
         int started = 0;
         int inFlight = 0;
         for (PendingOrder pending : page.items()) {
@@ -133,8 +143,12 @@ public class ReconcileService {
             if (!timeForAnOrder(deadline)) {
                 break;
             }
-            running.submit(() -> CallDeadline.runWithin(Duration.between(clock.instant(), deadline),
-                    () -> reconcile(pending.order())));
+            running.submit(() -> context.runFor(pending.order().reference().value(), () -> {
+                Result result = CallDeadline.runWithin(Duration.between(clock.instant(), deadline),
+                        () -> reconcile(pending.order()));
+                backlog.saw(pending.order(), result, clock.instant());
+                return result;
+            }));
             started++;
             inFlight++;
         }
@@ -217,13 +231,15 @@ public class ReconcileService {
         }
     }
 
-    private static Summary summary(Map<Result, Integer> counts, boolean complete) {
+    private static Summary summary(Map<Result, Integer> counts, Backlog backlog, boolean complete) {
         int changed = counts.getOrDefault(Result.CHANGED, 0);
         int unchanged = counts.getOrDefault(Result.UNCHANGED, 0);
         int failed = counts.getOrDefault(Result.FAILED, 0);
         int examined = changed + unchanged + failed;
-        LOG.infof("reconcile run: %d examined, %d changed, %d unchanged, %d failed, complete=%s", examined, changed,
-                unchanged, failed, complete);
-        return new Summary(examined, changed, unchanged, failed, complete);
+        LOG.infof("reconcile run: %d examined, %d changed, %d unchanged, %d failed, complete=%s; %d orders pending, "
+                + "%d operations pending", examined, changed, unchanged, failed, complete, backlog.pending(),
+                backlog.operations());
+        return new Summary(examined, changed, unchanged, failed, complete, backlog.pending(),
+                backlog.oldestPending().toSeconds(), backlog.operations(), backlog.oldestOperation().toSeconds());
     }
 }

@@ -7,7 +7,7 @@ package io.github.vcl.refusal;
  */
 public abstract sealed class Refusal extends RuntimeException
         permits NotFound, InvalidInput, NotPossibleNow, AmountNotPossible, IdempotencyKeyReused, VippsRefused,
-        VippsUnavailable, NotAuthenticated, NotAllowed, BodyTooLarge {
+        VippsUnavailable, RequestInProgress, NotAuthenticated, NotAllowed, BodyTooLarge {
 
     protected Refusal(String detail) {
         // An expected outcome, not a bug: no stack trace to fill in.

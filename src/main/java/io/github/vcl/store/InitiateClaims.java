@@ -30,8 +30,11 @@ public class InitiateClaims {
         this.table = table;
     }
 
-    /** Who holds a key: the reference it started, and the fingerprint of the request that started it. */
-    public record Claim(Reference reference, String fingerprint) {
+    /**
+     * Who holds a key: the reference it started, the fingerprint of the request that started it, and when (to the
+     * second).
+     */
+    public record Claim(Reference reference, String fingerprint, Instant claimedAt) {
     }
 
     /** The claim of {@code keyHash}, if the key was used before. */
@@ -59,7 +62,9 @@ public class InitiateClaims {
     }
 
     private static Claim claimOf(Map<String, AttributeValue> item) {
-        return new Claim(Reference.of(item.get(CLAIMED_REFERENCE).s()), item.get(FINGERPRINT).s());
+        Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n()));
+        return new Claim(Reference.of(item.get(CLAIMED_REFERENCE).s()), item.get(FINGERPRINT).s(),
+                expiresAt.minus(LIFETIME));
     }
 
     /** Gives a key back when the reference it was claimed for could not be used; only if it still points there. */

@@ -1,5 +1,6 @@
 package io.github.vcl.vipps;
 
+import io.github.vcl.observe.Metrics;
 import io.github.vcl.vipps.checkout.CheckoutApi;
 import io.github.vcl.vipps.checkout.CheckoutClient;
 import io.github.vcl.vipps.epayment.EPaymentApi;
@@ -35,13 +36,13 @@ public final class VippsClients {
     private final OrderManagementClient orderManagement;
     private final WebhookRegistrationClient webhooks;
 
-    private VippsClients(VippsSettings settings, Sleeper sleeper, Clock clock) {
+    private VippsClients(VippsSettings settings, Sleeper sleeper, Clock clock, Metrics metrics) {
         this.settings = settings;
         VippsRestClientFactory factory = new VippsRestClientFactory(settings);
         RetryPolicy retryPolicy = new RetryPolicy(settings.retry().maxAttempts(), settings.retry().baseDelay(),
                 settings.retry().maxDelay(), () -> ThreadLocalRandom.current().nextDouble());
         VippsCallExecutor executor = new VippsCallExecutor(retryPolicy, sleeper, clock,
-                settings.connectTimeout().plus(settings.readTimeout()));
+                settings.connectTimeout().plus(settings.readTimeout()), metrics);
         String msn = settings.merchantSerialNumber();
         this.accessTokens = new AccessTokenCache(new VippsAccessTokenFetcher(
                 factory.create(AccessTokenApi.class, Auth.CLIENT_CREDENTIALS), executor, msn, clock), clock);
@@ -55,13 +56,19 @@ public final class VippsClients {
                 bearer, executor);
     }
 
+    /** Clients that emit no metrics (tests, the local tools). */
     public static VippsClients create(VippsSettings settings) {
-        return new VippsClients(settings, Sleeper.THREAD, Clock.systemUTC());
+        return create(settings, Metrics.NONE);
+    }
+
+    /** The application's clients: every attempt at Vipps measured in {@code metrics}. */
+    public static VippsClients create(VippsSettings settings, Metrics metrics) {
+        return new VippsClients(settings, Sleeper.THREAD, Clock.systemUTC(), metrics);
     }
 
     /** With an own sleeper/clock, e.g. to make retries instant in tests. */
     public static VippsClients create(VippsSettings settings, Sleeper sleeper, Clock clock) {
-        return new VippsClients(settings, sleeper, clock);
+        return new VippsClients(settings, sleeper, clock, Metrics.NONE);
     }
 
     public VippsSettings settings() {

@@ -1,5 +1,6 @@
 package io.github.vcl.vipps;
 
+import io.github.vcl.observe.Metrics;
 import io.github.vcl.vipps.checkout.CheckoutClient;
 import io.github.vcl.vipps.epayment.EPaymentClient;
 import io.github.vcl.vipps.ordermanagement.OrderManagementClient;
@@ -10,15 +11,15 @@ import jakarta.inject.Singleton;
 
 /**
  * CDI beans of the Vipps clients, built lazily from {@link VippsConfig}: a function that never injects a Vipps
- * client starts without Vipps credentials.
+ * client starts without Vipps credentials. Every attempt at Vipps is measured in the application's {@link Metrics}.
  */
 @ApplicationScoped
 public class VippsClientsProducer {
 
     @Produces
     @Singleton
-    VippsClients vippsClients(VippsConfig config) {
-        return VippsClients.create(VippsSettings.from(config));
+    VippsClients vippsClients(VippsConfig config, Metrics metrics) {
+        return VippsClients.create(VippsSettings.from(config), metrics);
     }
 
     @Produces

@@ -35,6 +35,11 @@ public enum VippsOperation {
         return pathTemplate;
     }
 
+    /** The API it belongs to, the first segment of its path: {@code epayment}, {@code checkout}, … */
+    public String api() {
+        return pathTemplate.substring(1, pathTemplate.indexOf('/', 1));
+    }
+
     /** e.g. {@code POST /epayment/v1/payments/{reference}/capture}. */
     public String endpoint() {
         return method + " " + pathTemplate;

@@ -114,7 +114,7 @@ public class WebhookService {
         }
         PaymentObservation seen = new PaymentObservation(PaymentState.AUTHORIZED, new Aggregate(amount,
                 Money.zero(amount.currency()), Money.zero(amount.currency()), Money.zero(amount.currency())),
-                event.pspReference(), Source.WEBHOOK, clock.instant());
+                event.pspReference(), Source.WEBHOOK, clock.instant(), true);
         Order presumed = Order.awaitingPayment(reference, amount);
         Transition decided = presumed.observePayment(seen);
         if (decided.applied() && store.applyToAwaitingPayment(presumed, decided, Optional.empty())) {
@@ -127,7 +127,7 @@ public class WebhookService {
     private Outcome ended(Reference reference, PaymentState state) {
         Instant at = clock.instant();
         return updated(updater.update(reference, o -> o.observePayment(new PaymentObservation(state,
-                Aggregate.zero(o.currency()), null, Source.WEBHOOK, at))));
+                Aggregate.zero(o.currency()), null, Source.WEBHOOK, at, true))));
     }
 
     /**

@@ -13,12 +13,14 @@ import io.github.vcl.config.DeclaredSecrets;
 import io.github.vcl.config.SecretKind;
 import io.github.vcl.function.InitiateRequestParser;
 import io.github.vcl.function.OperationRequestParser;
+import io.github.vcl.observe.Metrics;
 import io.github.vcl.operations.OperationsService;
 import io.github.vcl.payment.OperationSender;
 import io.github.vcl.payment.PaymentPoller;
 import io.github.vcl.reconcile.FollowUpCadence;
 import io.github.vcl.reconcile.PaymentHistoryFiler;
 import io.github.vcl.reconcile.ReconcileService;
+import io.github.vcl.store.CountingOrderStore;
 import io.github.vcl.store.InitiateClaims;
 import io.github.vcl.store.OrderSearch;
 import io.github.vcl.store.OrderStore;
@@ -61,10 +63,18 @@ public class ServiceWiring {
         return Clock.systemUTC();
     }
 
+    /** Embedded-metric-format lines on standard output, in the stack's namespace, naming the exported function. */
     @Produces
     @Singleton
-    OrderStore orderStore(DynamoDbClient dynamo, BackendConfig config) {
-        OrderStore store = new OrderStore(dynamo, config.ordersTable());
+    Metrics metrics(BackendConfig config, Config raw, Clock clock) {
+        return Metrics.toStandardOutput(config.metricsNamespace(),
+                raw.getOptionalValue("quarkus.funqy.export", String.class).orElse("none"), clock);
+    }
+
+    @Produces
+    @Singleton
+    OrderStore orderStore(DynamoDbClient dynamo, BackendConfig config, Metrics metrics) {
+        OrderStore store = new CountingOrderStore(dynamo, config.ordersTable(), metrics);
         store.warmUp();
         return store;
     }
@@ -73,7 +83,7 @@ public class ServiceWiring {
     @Singleton
     CheckoutSettings checkoutSettings(BackendConfig config) {
         return new CheckoutSettings(config.publicBaseUrl(), config.termsAndConditionsUrl(), config.referencePrefix(),
-                config.flow());
+                config.flow(), config.functionTimeout());
     }
 
     @Produces
@@ -145,7 +155,8 @@ public class ServiceWiring {
                 config.reconcile().pageSize(), timeouts.connectTimeout().plus(timeouts.readTimeout()),
                 config.reconcile().operationGrace(), new FollowUpCadence(config.reconcile().longestFollowUp(),
                 config.reconcile().webhooks() == BackendConfig.Webhooks.REGISTERED
-                        ? Optional.of(config.reconcile().webhookSafetyPoll()) : Optional.empty())), clock);
+                        ? Optional.of(config.reconcile().webhookSafetyPoll()) : Optional.empty()),
+                config.sessionLifetime()), clock);
     }
 
     /**

@@ -30,6 +30,8 @@ import javax.xml.transform.stream.StreamResult;
 final class BareFunctionProject {
     static final String SOURCES = "src/test/resources/bare-function";
     static final String EXPORT = "bare";
+    /** Funqy's own handler: the bare function has nothing of the application's, {@code LambdaHandler} included. */
+    static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
     private static final String MARKER = "<!-- @%s@ -->";
 
     private BareFunctionProject() {

@@ -21,11 +21,12 @@ record ColdStart(double startToFirstResponseMillis, double firstInvocationMillis
     private static final Duration INIT = Duration.ofSeconds(90);
     private static final Duration CALL = Duration.ofSeconds(60);
 
-    static ColdStart measure(String function, Path taskRoot, FunctionProcess.Runtime runtime, Map<String, String> env,
-                             String event, Path log) throws Exception {
+    static ColdStart measure(String function, String handler, Path taskRoot, FunctionProcess.Runtime runtime,
+                             Map<String, String> env, String event, Path log) throws Exception {
         try (RuntimeApiServer api = RuntimeApiServer.start(function, CALL)) {
             long start = System.nanoTime();
-            try (FunctionProcess process = FunctionProcess.start(function, taskRoot, runtime, api, env, log)) {
+            try (FunctionProcess process = FunctionProcess.start(function, handler, taskRoot, runtime, api, env,
+                    log, false)) {
                 awaitFirstPoll(api, process);
                 long ready = System.nanoTime();
                 RuntimeApiServer.Result result = api.invoke(event);

@@ -1,7 +1,7 @@
 package io.github.vcl.bench;
 
 import io.github.vcl.deploy.PackagedWorld;
-import io.github.vcl.local.LocalRun;
+import io.github.vcl.local.LocalSystem;
 import io.github.vcl.local.lambda.FunctionProcess;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Tag;
@@ -44,10 +44,10 @@ class ColdStartBenchmarkTest {
         Path zip = basedir.resolve("target/function.zip");
         assertTrue(Files.isRegularFile(zip), zip + " is packaged by -Pbench before the tests");
         Path dir = Files.createDirectories(basedir.resolve("target/cold-start"));
-        Path bare = LocalRun.unpack(BareFunctionProject.packageIn(basedir), dir.resolve("bare"));
-        Path app = LocalRun.unpack(zip, dir.resolve("function"));
+        Path bare = LocalSystem.unpack(BareFunctionProject.packageIn(basedir), dir.resolve("bare"));
+        Path app = LocalSystem.unpack(zip, dir.resolve("function"));
         Path logs = Files.createDirectories(dir.resolve("logs"));
-        FunctionProcess.Runtime runtime = LocalRun.runtime(dir.resolve("runtime"));
+        FunctionProcess.Runtime runtime = LocalSystem.runtime(dir.resolve("runtime"));
         int pairs = Integer.getInteger("bench.cold-start-pairs", PAIRS);
         List<String> exports = List.of(System.getProperty("bench.cold-start-exports", "").split(",")).stream()
                 .filter(e -> !e.isBlank()).toList();
@@ -58,10 +58,10 @@ class ColdStartBenchmarkTest {
             for (FirstRequest request : FirstRequest.all(world).stream().filter(r -> exports.isEmpty()
                     || exports.contains(r.export())).toList()) {
                 Map<String, String> env = world.environment(request.export(), table);
-                Runner ours = i -> ColdStart.measure(request.export(), app, runtime, env, request.event(),
-                        logs.resolve(request.export() + "-" + i + ".log"));
-                Runner baseline = i -> ColdStart.measure(BareFunctionProject.EXPORT, bare, runtime,
-                        PackagedWorld.lambdaCredentials(), request.event(),
+                Runner ours = i -> ColdStart.measure(request.export(), FunctionProcess.HANDLER, app, runtime, env,
+                        request.event(), logs.resolve(request.export() + "-" + i + ".log"));
+                Runner baseline = i -> ColdStart.measure(BareFunctionProject.EXPORT, BareFunctionProject.HANDLER,
+                        bare, runtime, PackagedWorld.lambdaCredentials(), request.event(),
                         logs.resolve("bare-" + request.export() + "-" + i + ".log"));
                 ours.run(0);
                 baseline.run(0);

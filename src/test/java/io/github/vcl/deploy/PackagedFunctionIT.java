@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vcl.config.FakeSecretsManager;
 import io.github.vcl.local.dynamodb.Dynalite;
+import io.github.vcl.local.dynamodb.DynamoProxy;
+import io.github.vcl.local.lambda.FunctionProcess;
 import io.github.vcl.local.lambda.RuntimeApiServer;
 import io.github.vcl.local.simulator.VippsSimulator;
 import io.github.vcl.testing.Carts;
@@ -40,17 +42,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged artifact as Lambda runs it: {@code target/function.zip} (JVM mode) unpacked, started once per export
- * under AWS's runtime interface client ({@code AWSLambda}, handler {@code FunqyStreamHandler::handleRequest}) against
- * a local Lambda Runtime API, with exactly the environment template.yaml gives that function (parameters filled in),
- * its secrets served by a local Secrets Manager, the table in dynalite and Vipps simulated. Events are the JSON API
- * Gateway (HTTP API, payload 2.0) and EventBridge send. Runs in {@code integration-test}, after {@code package}.
+ * under AWS's runtime interface client ({@code AWSLambda}, handler {@code LambdaHandler::handleRequest}, Funqy's)
+ * against a local Lambda Runtime API, with exactly the environment template.yaml gives that function (parameters
+ * filled in), its secrets served by a local Secrets Manager, the table in dynalite and Vipps simulated. Events are the
+ * JSON API Gateway (HTTP API, payload 2.0) and EventBridge send. Runs in {@code integration-test}, after
+ * {@code package}.
  */
 class PackagedFunctionIT {
-    static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    static final String HANDLER = FunctionProcess.HANDLER;
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final String SHOP_KEY = PackagedWorld.SHOP_KEY;
     static final String STAFF_KEY = PackagedWorld.STAFF_KEY;
     static final String ARN = PackagedWorld.ARN;
+    static final String STACK = PackagedWorld.STACK;
     static final Duration START = Duration.ofSeconds(90);
     static final Duration CALL = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -159,6 +163,7 @@ class PackagedFunctionIT {
                         "{\"reference\":\"shop-261125-ABCDEFGH-1\",\"sessionState\":\"PaymentSuccessful\"}");
                 assertEquals(401, answer.path("statusCode").asInt(), answer.toString());
             }
+            callback.assertLinesCarryTheirRequestIds(2);
             callback.assertSecretsReadOnce();
             callback.assertNoDynamoCalls();
         }
@@ -173,6 +178,12 @@ class PackagedFunctionIT {
             assertEquals(0, summary.path("examined").asInt(), outcome.body());
             assertEquals(0, summary.path("failed").asInt(), outcome.body());
             assertTrue(summary.path("complete").asBoolean(), outcome.body());
+            JsonNode metrics = reconcile.metricLines().stream().filter(l -> l.has("ReconcileDuration")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no reconcile metrics\n" + RunningFunction.tail(
+                            reconcile.log)));
+            assertEquals("vcl/" + STACK, metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText(),
+                    "the namespace template.yaml gives the stack");
+            assertEquals(0, metrics.path("OrdersPending").asInt(), metrics.toString());
             reconcile.assertSecretsReadOnce();
             reconcile.assertRoleAllowsItsDynamoCalls(2);
         }
@@ -287,6 +298,7 @@ class PackagedFunctionIT {
             assertEquals("{\"isAuthorized\":true}", authorize.authorizer("Bearer " + STAFF_KEY).body());
             assertEquals("{\"isAuthorized\":false}", authorize.authorizer("Bearer not-a-key").body());
             assertEquals("{\"isAuthorized\":false}", authorize.authorizer(SHOP_KEY).body());
+            authorize.assertLinesCarryTheirRequestIds(2);
             authorize.assertSecretsReadOnce();
             authorize.assertRoleAllowsItsDynamoCalls(0);
         }
@@ -339,9 +351,9 @@ class PackagedFunctionIT {
     }
 
     /** What the function's role in template.yaml allows on DynamoDB, in the proxy's terms. */
-    static Set<RecordingDynamoProxy.Call> allowedDynamoCalls(String function) {
+    static Set<DynamoProxy.Call> allowedDynamoCalls(String function) {
         String role = SamTemplate.getAtt(template.functionProperties(function).get("Role")).get(0);
-        Set<RecordingDynamoProxy.Call> allowed = new HashSet<>();
+        Set<DynamoProxy.Call> allowed = new HashSet<>();
         for (Object policy : list(template.properties(role).get("Policies"))) {
             for (Object s : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
                 Map<String, Object> statement = map(s);
@@ -350,9 +362,9 @@ class PackagedFunctionIT {
                         List<String> getAtt = SamTemplate.getAtt(resource);
                         Object sub = resource instanceof Map<?, ?> m ? m.get("Fn::Sub") : null;
                         if (getAtt != null && getAtt.get(0).equals("OrdersTable")) {
-                            allowed.add(new RecordingDynamoProxy.Call((String) action, "table"));
+                            allowed.add(new DynamoProxy.Call((String) action, "table"));
                         } else if (sub instanceof String text && text.startsWith("${OrdersTable.Arn}/")) {
-                            allowed.add(new RecordingDynamoProxy.Call((String) action,
+                            allowed.add(new DynamoProxy.Call((String) action,
                                     text.substring("${OrdersTable.Arn}/".length())));
                         }
                     }
@@ -381,10 +393,10 @@ class PackagedFunctionIT {
         private final int callsBefore;
         private final int secretCount;
         final Map<String, String> env;
-        private final RecordingDynamoProxy dynamoProxy;
+        private final DynamoProxy dynamoProxy;
 
         private RunningFunction(String export, RuntimeApiServer api, Process process, Path log, int callsBefore,
-                                int secretCount, Map<String, String> env, RecordingDynamoProxy dynamoProxy) {
+                                int secretCount, Map<String, String> env, DynamoProxy dynamoProxy) {
             this.env = env;
             this.dynamoProxy = dynamoProxy;
             this.export = export;
@@ -415,7 +427,7 @@ class PackagedFunctionIT {
             env.put("TZ", ":UTC");
             env.put("PATH", System.getenv("PATH"));
             // DynamoDB through a proxy that records the calls (the other stand-ins: world.environment).
-            RecordingDynamoProxy dynamoProxy = RecordingDynamoProxy.start(dynalite.endpoint());
+            DynamoProxy dynamoProxy = DynamoProxy.start(dynalite.endpoint());
             env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoProxy.endpoint().toString());
 
             RuntimeApiServer api = RuntimeApiServer.start(export, CALL);
@@ -506,6 +518,38 @@ class PackagedFunctionIT {
             }
         }
 
+        /** The embedded-metric-format lines the function printed. */
+        List<JsonNode> metricLines() throws IOException {
+            List<JsonNode> metrics = new ArrayList<>();
+            for (String line : Files.readAllLines(log)) {
+                JsonNode json = JSON.readTree(line);
+                if (json.has("_aws")) {
+                    metrics.add(json);
+                }
+            }
+            return metrics;
+        }
+
+        /**
+         * The application's log lines (JSON, as in AWS) name the function and carry the invocation's Lambda and API
+         * Gateway request ids, as separate fields; there are at least {@code atLeast} of them.
+         */
+        void assertLinesCarryTheirRequestIds(int atLeast) throws IOException {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(log)) {
+                JsonNode json = JSON.readTree(line);
+                assertEquals(export, json.path("function").asText(), line);
+                if (json.path("loggerName").asText().startsWith("io.github.vcl")) {
+                    lines.add(json);
+                }
+            }
+            assertTrue(lines.size() >= atLeast, export + " logged " + lines);
+            for (JsonNode line : lines) {
+                assertFalse(line.at("/mdc/AWSRequestId").asText().isEmpty(), line.toString());
+                assertFalse(line.at("/mdc/apiRequestId").asText().isEmpty(), line.toString());
+            }
+        }
+
         /**
          * Every DynamoDB call the function made is allowed by its role in template.yaml (same action, on the table
          * or the same index), and it made at least {@code atLeast} of them.
@@ -515,10 +559,10 @@ class PackagedFunctionIT {
         }
 
         void assertRoleAllowsItsDynamoCalls(int atLeast) {
-            Set<RecordingDynamoProxy.Call> allowed = allowedDynamoCalls(template.functionExporting(export));
-            List<RecordingDynamoProxy.Call> calls = dynamoProxy.calls();
+            Set<DynamoProxy.Call> allowed = allowedDynamoCalls(template.functionExporting(export));
+            List<DynamoProxy.Call> calls = dynamoProxy.calls();
             assertTrue(calls.size() >= atLeast, export + " made DynamoDB calls: " + calls);
-            for (RecordingDynamoProxy.Call call : calls) {
+            for (DynamoProxy.Call call : calls) {
                 assertTrue(allowed.contains(call), export + " called " + call + ", which its role does not allow ("
                         + allowed + ")");
             }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static io.github.vcl.deploy.SamTemplate.list;
@@ -33,6 +35,8 @@ public final class PackagedWorld implements AutoCloseable {
     public static final String STAFF_KEY = "staff-key-of-kari-for-the-packaged-test-01";
     public static final String ARN = "arn:aws:secretsmanager:eu-north-1:123456789012:secret:vcl/it/";
     public static final String WEBHOOK_SECRET = "webhook-secret-the-registration-returned-0123456789==";
+    public static final String STACK = "vcl-it";
+    private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^}]+)}");
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private final SamTemplate template;
@@ -167,6 +171,10 @@ public final class PackagedWorld implements AutoCloseable {
                     yield parameter;
                 }
             };
+        }
+        if (map(value).get("Fn::Sub") instanceof String sub) {
+            return SUBSTITUTION.matcher(sub).replaceAll(m -> Matcher.quoteReplacement(
+                    m.group(1).equals("AWS::StackName") ? STACK : resolve(Map.of("Ref", m.group(1)), table)));
         }
         List<Object> join = list(map(value).get("Fn::Join"));
         if (!join.isEmpty()) {

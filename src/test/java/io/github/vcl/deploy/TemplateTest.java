@@ -1,11 +1,14 @@
 package io.github.vcl.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vcl.auth.ApiKeys;
 import io.github.vcl.config.BackendConfig;
 import io.github.vcl.config.SecretKind;
 import io.github.vcl.local.dynamodb.OrderTableSetup;
 import io.github.vcl.local.gateway.Route;
 import io.github.vcl.local.gateway.Routes;
+import io.github.vcl.observe.Metric;
 import io.github.vcl.store.OrderTable;
 import io.github.vcl.vipps.VippsConfig;
 import io.smallrye.config.WithDefault;
@@ -562,8 +565,10 @@ class TemplateTest {
         Map<String, Set<String>> alarms = new HashMap<>();
         for (String alarm : template.ofType("AWS::CloudWatch::Alarm")) {
             Map<String, Object> p = template.properties(alarm);
-            assertEquals("AWS/Lambda", p.get("Namespace"), alarm);
             assertFalse(list(p.get("AlarmActions")).isEmpty(), alarm + " notifies someone");
+            if (!"AWS/Lambda".equals(p.get("Namespace"))) {
+                continue;
+            }
             String function = ref(map(list(p.get("Dimensions")).get(0)).get("Value"));
             alarms.computeIfAbsent(function, f -> new HashSet<>()).add((String) p.get("MetricName"));
         }
@@ -573,6 +578,127 @@ class TemplateTest {
             assertEquals("AWS::Logs::LogGroup", template.resource(logGroup).get("Type"));
             assertNotNull(template.properties(logGroup).get("RetentionInDays"), logGroup + " has a retention");
             assertEquals(Set.of("Errors", "Throttles"), alarms.get(function), function + " alarms");
+        }
+    }
+
+    /** The namespace every function emits its metrics in: the stack's own. */
+    @Test
+    void everyFunctionEmitsItsMetricsInTheStacksNamespace() {
+        for (String function : functions()) {
+            assertEquals(METRICS_NAMESPACE, template.environment(function).get("VCL_METRICS_NAMESPACE"), function);
+        }
+    }
+
+    /**
+     * The alarms of issue 13: the oldest pending order past 30 minutes, operations pending past 10 minutes, the
+     * Vipps error rate, a reconcile run near its timeout, DynamoDB throttling of the orders table — besides every
+     * function's errors and throttles. Each watches a metric the code emits ({@link Metric}), under dimensions it is
+     * published with.
+     */
+    @Test
+    void theAlarmsWatchMetricsTheCodeEmits() {
+        Map<String, List<String>> watched = new LinkedHashMap<>();
+        for (String alarm : template.ofType("AWS::CloudWatch::Alarm")) {
+            Map<String, Object> p = template.properties(alarm);
+            List<Map<String, Object>> stats = new ArrayList<>();
+            if (p.containsKey("MetricName")) {
+                stats.add(p);
+            }
+            list(p.get("Metrics")).stream().map(SamTemplate::map).filter(m -> m.containsKey("MetricStat"))
+                    .forEach(m -> stats.add(map(map(m.get("MetricStat")).get("Metric"))));
+            assertFalse(stats.isEmpty(), alarm + " watches a metric");
+            for (Map<String, Object> metric : stats) {
+                String name = (String) metric.get("MetricName");
+                List<String> dimensions = list(metric.get("Dimensions")).stream()
+                        .map(d -> (String) map(d).get("Name")).toList();
+                assertKnownMetric(alarm, metric.get("Namespace"), name, dimensions);
+                watched.computeIfAbsent(alarm, a -> new ArrayList<>()).add(name);
+            }
+        }
+        assertEquals(List.of("OldestPendingAge"), watched.get("PendingOrdersAlarm"));
+        assertEquals(1800, template.properties("PendingOrdersAlarm").get("Threshold"), "30 minutes");
+        assertEquals(List.of("OldestOperationAge"), watched.get("PendingOperationsAlarm"));
+        assertEquals(600, template.properties("PendingOperationsAlarm").get("Threshold"), "10 minutes");
+        assertEquals(List.of("VippsErrors", "VippsCalls"), watched.get("VippsErrorRateAlarm"));
+        assertEquals(List.of("ReconcileDuration"), watched.get("ReconcileNearTimeoutAlarm"));
+        int reconcileTimeout = (Integer) template.functionProperties(template.functionExporting("reconcile"))
+                .get("Timeout");
+        assertEquals(reconcileTimeout * 1000 * 8 / 10, template.properties("ReconcileNearTimeoutAlarm")
+                .get("Threshold"), "80 % of the reconciler's timeout, in milliseconds");
+        assertEquals(List.of("ReadThrottleEvents", "WriteThrottleEvents"), watched.get("OrdersTableThrottlesAlarm"));
+    }
+
+    /** The dashboard shows every metric the code emits, and every function's errors and throttles. */
+    @Test
+    void theDashboardShowsEveryMetricTheCodeEmits() throws IOException {
+        String body = sub(template.properties("Dashboard").get("DashboardBody"));
+        assertNotNull(body, "the dashboard body is one Fn::Sub string");
+        Matcher placeholder = Pattern.compile("\\$\\{([^}]+)}").matcher(body);
+        Set<String> resources = template.resources().keySet();
+        while (placeholder.find()) {
+            String name = placeholder.group(1);
+            assertTrue(name.startsWith("AWS::") || resources.contains(name.replaceAll("\\..*", "")),
+                    "the dashboard names " + name + ", which is not in the template");
+        }
+        JsonNode dashboard = new ObjectMapper().readTree(body.replace("${AWS::StackName}", "STACK")
+                .replaceAll("\\$\\{([^}]+)}", "$1"));
+        String namespace = sub(METRICS_NAMESPACE).replace("${AWS::StackName}", "STACK");
+        Set<String> shown = new HashSet<>();
+        Set<String> lambda = new HashSet<>();
+        Pattern search = Pattern.compile("SEARCH\\('\\{([^}]+)} MetricName=\"([^\"]+)\"");
+        for (JsonNode widget : dashboard.path("widgets")) {
+            for (JsonNode row : widget.path("properties").path("metrics")) {
+                if (row.get(0).isTextual()) {
+                    List<String> dimensions = new ArrayList<>();
+                    for (int i = 2; i + 1 < row.size() && row.get(i).isTextual(); i += 2) {
+                        dimensions.add(row.get(i).asText());
+                        if (row.get(0).asText().equals("AWS/Lambda")) {
+                            lambda.add(row.get(1).asText() + " " + row.get(i + 1).asText());
+                        }
+                    }
+                    String ns = row.get(0).asText();
+                    assertKnownMetric("the dashboard", ns.equals(namespace) ? METRICS_NAMESPACE : ns,
+                            row.get(1).asText(), dimensions);
+                    shown.add(row.get(1).asText());
+                } else {
+                    Matcher m = search.matcher(row.get(0).path("expression").asText());
+                    while (m.find()) {
+                        List<String> keys = List.of(m.group(1).split(","));
+                        assertEquals(namespace, keys.get(0), "a search in the stack's namespace");
+                        assertKnownMetric("the dashboard", METRICS_NAMESPACE, m.group(2), keys.subList(1,
+                                keys.size()));
+                        shown.add(m.group(2));
+                    }
+                }
+            }
+        }
+        Set<String> emitted = Stream.of(Metric.values()).map(Metric::metricName).collect(Collectors.toSet());
+        assertEquals(Set.of(), emitted.stream().filter(m -> !shown.contains(m)).collect(Collectors.toSet()),
+                "metrics the code emits that the dashboard does not show");
+        for (String function : functions()) {
+            assertTrue(lambda.contains("Errors " + function) && lambda.contains("Throttles " + function),
+                    "the dashboard shows the errors and throttles of " + function);
+        }
+        assertTrue(shown.containsAll(Set.of("ReadThrottleEvents", "WriteThrottleEvents")), "DynamoDB throttling");
+    }
+
+    /** The stack's metrics namespace as template.yaml writes it. */
+    private static final Object METRICS_NAMESPACE = Map.of("Fn::Sub", "vcl/${AWS::StackName}");
+
+    /** A metric of the code in the stack's namespace under one of its dimension sets, or one of AWS' own. */
+    private void assertKnownMetric(String where, Object namespace, String name, List<String> dimensions) {
+        if (METRICS_NAMESPACE.equals(namespace)) {
+            Metric metric = Stream.of(Metric.values()).filter(m -> m.metricName().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError(where + " names " + name + ", which the code never emits"));
+            assertTrue(metric.dimensionSets().contains(dimensions), where + ": " + name + " is published under "
+                    + metric.dimensionSets() + ", not " + dimensions);
+        } else if ("AWS/Lambda".equals(namespace)) {
+            assertTrue(Set.of("Errors", "Throttles").contains(name) && dimensions.equals(List.of("FunctionName")),
+                    where + ": " + name + " " + dimensions);
+        } else {
+            assertEquals("AWS/DynamoDB", namespace, where + ": " + name);
+            assertTrue(Set.of("ReadThrottleEvents", "WriteThrottleEvents").contains(name)
+                    && dimensions.equals(List.of("TableName")), where + ": " + name + " " + dimensions);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vcl.checkout.CheckoutService;
 import io.github.vcl.local.simulator.delivery.Delivery;
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.Order;
@@ -14,8 +15,8 @@ import io.github.vcl.order.SessionState;
 import io.github.vcl.order.Source;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.testing.Api;
+import io.github.vcl.testing.AuthorizedOrders;
 import io.github.vcl.testing.Await;
-import io.github.vcl.testing.Carts;
 import io.github.vcl.testing.DynamoCallCounter;
 import io.github.vcl.testing.FunctionProfile;
 import io.github.vcl.testing.FunctionTest;
@@ -43,7 +44,7 @@ class CallbackFunctionTest extends FunctionTest {
     OrderStore store;
 
     private Reference start() {
-        return checkout.initiate(Carts.request(Carts.newShopOrderId())).reference();
+        return AuthorizedOrders.startedForSetup(checkout, Flow.CHECKOUT);
     }
 
     private Order awaitPayment(Reference reference, PaymentState state) {

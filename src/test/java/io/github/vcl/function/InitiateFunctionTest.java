@@ -2,16 +2,21 @@ package io.github.vcl.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vcl.checkout.CheckoutService;
+import io.github.vcl.checkout.InitiateRequest;
 import io.github.vcl.local.simulator.Operation;
 import io.github.vcl.local.simulator.RecordedRequest;
+import io.github.vcl.order.Flow;
 import io.github.vcl.order.HistoryEntry;
 import io.github.vcl.order.HistoryEvent;
 import io.github.vcl.order.Order;
 import io.github.vcl.order.PaymentState;
 import io.github.vcl.order.Reference;
 import io.github.vcl.order.SessionState;
+import io.github.vcl.refusal.RequestInProgress;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.testing.Api;
+import io.github.vcl.testing.Await;
 import io.github.vcl.testing.Carts;
 import io.github.vcl.testing.CheckoutWorld;
 import io.github.vcl.testing.FunctionProfile;
@@ -44,6 +49,8 @@ class InitiateFunctionTest extends FunctionTest {
 
     @Inject
     OrderStore store;
+    @Inject
+    CheckoutService checkout;
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
@@ -139,6 +146,48 @@ class InitiateFunctionTest extends FunctionTest {
         assertTrue(json(response).get("detail").asText().contains("already has a session"), response.body());
         assertEquals(SessionState.CREATED, order.sessionState(), "the session Vipps has is recorded, not failed");
         assertEquals(null, order.lastError());
+    }
+
+    /** Vipps kept the session but neither its answer nor the look-up that should find it came in time: 503. */
+    @Test
+    void aLostSessionAnswerThatCannotBeLookedUpIsA503AndTheOrderIsKept() throws Exception {
+        world().simulator().faults().on(Operation.CREATE_SESSION).delay(java.time.Duration.ofSeconds(6)).times(1);
+        world().simulator().faults().on(Operation.GET_SESSION).respond(503).times(3);
+        HttpResponse<String> response = Api.post("/checkout/sessions", Api.shopAuth(), Carts.json("1006"));
+        assertEquals(503, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("retry-after").isPresent(), response.headers().toString());
+        assertTrue(json(response).get("detail").asText().contains("retry with the same Idempotency-Key"),
+                response.body());
+        assertEquals(SessionState.CREATING, store.find(world().currentAttempt("1006")).orElseThrow().sessionState());
+    }
+
+    /**
+     * One key sent twice at the same moment (a shop server retrying while its first request still waits on Vipps):
+     * the first starts the payment, the second is told to ask again, and asking again later gives the same payment —
+     * never a second attempt, and never the first one ended at Vipps by its own retry.
+     */
+    @Test
+    void oneKeyTwiceAtOnceStartsOnePaymentAndTheOtherAsksAgain() throws Exception {
+        world().simulator().faults().on(Operation.CREATE_PAYMENT).delay(java.time.Duration.ofMillis(1500)).times(1);
+        InitiateRequest request = Carts.request("2101", Flow.EPAYMENT, "shop-key-2101");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var first = pool.submit(() -> checkout.initiate(request));
+            Await.until(() -> world().simulator().requests().stream()
+                    .anyMatch(r -> r.path().equals("/epayment/v1/payments") && r.bodyText().contains("2101")),
+                    Boolean::booleanValue, "the first request waiting on Vipps");
+            RequestInProgress second = assertThrows(RequestInProgress.class, () -> checkout.initiate(request));
+            assertTrue(second.retryAfter().toSeconds() >= 1);
+            CheckoutService.Started started = first.get();
+            assertEquals(started, checkout.initiate(request), "asked again: the first request's answer");
+            assertEquals("CREATED", world().simulator().paymentState(started.reference().value()),
+                    "the payment is still open for the customer");
+            assertEquals(started.reference(), world().currentAttempt("2101"));
+            assertEquals(started.reference().value().replaceAll("-\\d+$", "-1"), started.reference().value(),
+                    "one attempt");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static Stream<Arguments> badRequests() {

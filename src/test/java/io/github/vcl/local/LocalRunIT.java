@@ -26,11 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -84,8 +82,8 @@ class LocalRunIT {
 
     @BeforeAll
     static void startTheLocalRun() throws Exception {
-        assumeTrue(jvmModeArtifact(), "target/function.zip is not a JVM-mode Lambda artifact (native build): the "
-                + "local run needs the JVM one");
+        assumeTrue(LocalSystem.jvmModeArtifact(BASEDIR), "target/function.zip is not a JVM-mode Lambda artifact "
+                + "(native build): the local run needs the JVM one");
         long begin = System.nanoTime();
         launcher = launcherCommand().start();
         CompletableFuture<Matcher> ready = new CompletableFuture<>();
@@ -310,22 +308,5 @@ class LocalRunIT {
                 return true;
             }
         });
-    }
-
-    private static boolean jvmModeArtifact() {
-        Path zip = BASEDIR.resolve("target/function.zip");
-        if (!Files.isRegularFile(zip)) {
-            return false;
-        }
-        try (JarFile jar = new JarFile(zip.toFile())) {
-            for (Enumeration<java.util.jar.JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                if (e.nextElement().getName().startsWith("lib/")) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -28,7 +28,7 @@ public final class Orders {
     }
 
     static PaymentObservation seen(PaymentState state, Aggregate aggregate) {
-        return new PaymentObservation(state, aggregate, "psp-1", Source.POLL, T0.plusSeconds(60));
+        return new PaymentObservation(state, aggregate, "psp-1", Source.POLL, T0.plusSeconds(60), true);
     }
 
     static final PaymentSession SESSION = PaymentSession.pending(Flow.CHECKOUT, "nonce-1", "callback-hash", "return-hash");

@@ -17,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every (payment state, observed payment state) pair. */
+/**
+ * Every (payment state, observed payment state) pair, as ePayment reports it: its word renames an unpaid ending that
+ * Checkout or our inference named less precisely.
+ */
 class PaymentTransitionTest {
 
     @ParameterizedTest(name = "{0} observed as {1} -> {2}")
@@ -35,17 +38,17 @@ class PaymentTransitionTest {
             "ABORTED,    CREATED,    UNCHANGED",
             "ABORTED,    AUTHORIZED, REJECTED",
             "ABORTED,    ABORTED,    UNCHANGED",
-            "ABORTED,    EXPIRED,    UNCHANGED",
-            "ABORTED,    TERMINATED, UNCHANGED",
+            "ABORTED,    EXPIRED,    APPLIED",
+            "ABORTED,    TERMINATED, APPLIED",
             "EXPIRED,    CREATED,    UNCHANGED",
             "EXPIRED,    AUTHORIZED, REJECTED",
-            "EXPIRED,    ABORTED,    UNCHANGED",
+            "EXPIRED,    ABORTED,    APPLIED",
             "EXPIRED,    EXPIRED,    UNCHANGED",
-            "EXPIRED,    TERMINATED, UNCHANGED",
+            "EXPIRED,    TERMINATED, APPLIED",
             "TERMINATED, CREATED,    UNCHANGED",
             "TERMINATED, AUTHORIZED, REJECTED",
-            "TERMINATED, ABORTED,    UNCHANGED",
-            "TERMINATED, EXPIRED,    UNCHANGED",
+            "TERMINATED, ABORTED,    APPLIED",
+            "TERMINATED, EXPIRED,    APPLIED",
             "TERMINATED, TERMINATED, UNCHANGED",
     })
     void everyStatePair(PaymentState current, PaymentState observed, Outcome expected) {
@@ -101,11 +104,21 @@ class PaymentTransitionTest {
         assertEquals(List.of(HistoryEvent.REFUNDED), t.added().stream().map(HistoryEntry::event).toList());
     }
 
+    /** Checkout's word does not rename an unpaid ending: ePayment may have named it already, and knows better. */
+    @Test
+    void anEndingReadFromCheckoutDoesNotRenameOne() {
+        Order terminated = withPayment(PaymentState.TERMINATED);
+        Transition t = terminated.observePayment(new PaymentObservation(PaymentState.ABORTED, agg(0, 0, 0, 0),
+                null, Source.CALLBACK, Orders.T0.plusSeconds(90), false));
+        assertEquals(Outcome.UNCHANGED, t.outcome(), t.reason());
+        assertSame(terminated, t.order());
+    }
+
     @Test
     void impossibleReportsAreRejectedWithAReason() {
         Order order = withPayment(PaymentState.CREATED);
         Transition otherCurrency = order.observePayment(new PaymentObservation(PaymentState.AUTHORIZED,
-                Aggregate.zero(Currency.DKK), null, Source.POLL, Orders.T0));
+                Aggregate.zero(Currency.DKK), null, Source.POLL, Orders.T0, true));
         assertEquals(Outcome.REJECTED, otherCurrency.outcome());
         assertTrue(otherCurrency.reason().contains("DKK"));
         Transition moneyOnAbort = order.observePayment(seen(PaymentState.ABORTED, agg(100, 0, 0, 0)));
@@ -120,7 +133,7 @@ class PaymentTransitionTest {
     void firstPspReferenceIsKept() {
         Order order = withPayment(PaymentState.AUTHORIZED);
         Order later = applied(order.observePayment(new PaymentObservation(PaymentState.AUTHORIZED,
-                agg(55000, 100, 0, 0), "psp-2", Source.CALLBACK, Orders.T0)));
+                agg(55000, 100, 0, 0), "psp-2", Source.CALLBACK, Orders.T0, false)));
         assertEquals("psp-1", later.pspReference());
         assertEquals("psp-2", later.history().get(later.history().size() - 1).pspReference());
     }

@@ -82,7 +82,7 @@ abstract class OrderStoreContract {
     private static PaymentObservation authorized(long authorized, long captured, Instant at) {
         Money zero = Money.zero(Currency.NOK);
         return new PaymentObservation(PaymentState.AUTHORIZED, new Aggregate(Money.of(authorized, Currency.NOK),
-                Money.of(captured, Currency.NOK), zero, zero), "psp-" + captured, Source.POLL, at);
+                Money.of(captured, Currency.NOK), zero, zero), "psp-" + captured, Source.POLL, at, true);
     }
 
     @Test

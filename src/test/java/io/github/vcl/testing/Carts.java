@@ -37,12 +37,21 @@ public final class Carts {
         return request(shopOrderId, Optional.of(flow));
     }
 
+    /** The same cart in the given flow, sent with the shop's Idempotency-Key {@code key} (one fingerprint per cart). */
+    public static InitiateRequest request(String shopOrderId, Flow flow, String key) {
+        return request(shopOrderId, Optional.of(flow), Optional.of(key), "fingerprint-of-" + shopOrderId);
+    }
+
     private static InitiateRequest request(String shopOrderId, Optional<Flow> flow) {
+        return request(shopOrderId, flow, Optional.empty(), UUID.randomUUID().toString());
+    }
+
+    private static InitiateRequest request(String shopOrderId, Optional<Flow> flow, Optional<String> key,
+                                           String fingerprint) {
         NewOrder order = new NewOrder(shopOrderId, Currency.NOK, List.of(
                 new OrderLine("sku-1", "Coffee beans", 2, Money.of(25000, Currency.NOK), 1500, false)),
                 new PaymentDescription("Order " + shopOrderId + " at Acme"));
-        return new InitiateRequest(order, List.of(), Optional.empty(), flow, java.util.Set.of(),
-                Optional.empty(), UUID.randomUUID().toString());
+        return new InitiateRequest(order, List.of(), Optional.empty(), flow, java.util.Set.of(), key, fingerprint);
     }
 
     public static String newShopOrderId() {

@@ -2,6 +2,7 @@ package io.github.vcl.function.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vcl.observe.LogContext;
 import io.github.vcl.refusal.AmountNotPossible;
 import io.github.vcl.refusal.BodyTooLarge;
 import io.github.vcl.refusal.FieldError;
@@ -12,6 +13,7 @@ import io.github.vcl.refusal.NotAuthenticated;
 import io.github.vcl.refusal.NotFound;
 import io.github.vcl.refusal.NotPossibleNow;
 import io.github.vcl.refusal.Refusal;
+import io.github.vcl.refusal.RequestInProgress;
 import io.github.vcl.refusal.VippsRefused;
 import io.github.vcl.refusal.VippsTrace;
 import io.github.vcl.refusal.VippsUnavailable;
@@ -77,10 +79,12 @@ public class HttpResponses {
     /**
      * Runs a handler within the function's time ({@link CallDeadline}: no Vipps call is started that would end after
      * it, so a slow Vipps gives a 503 problem with Retry-After, not the platform's bare error); a refusal becomes its
-     * problem answer, anything else a 500 problem.
+     * problem answer, anything else a 500 problem. Every log line on the way carries API Gateway's request id
+     * ({@link LogContext#invocation}).
      */
     public HttpApiResponse handle(HttpApiEvent event, Supplier<HttpApiResponse> handler) {
-        return CallDeadline.runWithin(callBudget, () -> answer(event, handler));
+        return LogContext.invocation(event.requestId(),
+                () -> CallDeadline.runWithin(callBudget, () -> answer(event, handler)));
     }
 
     private HttpApiResponse answer(HttpApiEvent event, Supplier<HttpApiResponse> handler) {
@@ -127,6 +131,9 @@ public class HttpResponses {
         }
         if (refusal instanceof IdempotencyKeyReused) {
             return new Answer(422, "Idempotency-Key reused");
+        }
+        if (refusal instanceof RequestInProgress inProgress) {
+            return new Answer(409, "Request in progress", List.of(), VippsTrace.NONE, inProgress.retryAfter());
         }
         if (refusal instanceof VippsRefused refused) {
             return refused.aboutThePayment()

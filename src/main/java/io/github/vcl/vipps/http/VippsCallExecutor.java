@@ -1,5 +1,7 @@
 package io.github.vcl.vipps.http;
 
+import io.github.vcl.observe.LogContext;
+import io.github.vcl.observe.Metrics;
 import io.github.vcl.vipps.VippsApiException;
 import io.github.vcl.vipps.VippsOperation;
 import jakarta.ws.rs.ProcessingException;
@@ -13,8 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs one Vipps call: repeats it per {@link RetryPolicy} (the supplier sends the identical request, including the
- * same Idempotency-Key, every time), logs each attempt, and turns a final failure into a {@link VippsApiException}.
- * Logs carry operation, reference, status, Vipps error code and traceId; never headers or bodies.
+ * same Idempotency-Key, every time), logs and measures each attempt ({@link VippsCallMetrics}), and turns a final
+ * failure into a {@link VippsApiException}. Logs carry operation, reference, status, Vipps error code and traceId
+ * (which stays on the invocation's later lines, {@link LogContext#traceId}); never headers or bodies.
  */
 public final class VippsCallExecutor {
 
@@ -24,13 +27,16 @@ public final class VippsCallExecutor {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Duration longestAttempt;
+    private final VippsCallMetrics metrics;
 
     /** @param longestAttempt how long one attempt may take at most (connect plus read timeout) */
-    public VippsCallExecutor(RetryPolicy policy, Sleeper sleeper, Clock clock, Duration longestAttempt) {
+    public VippsCallExecutor(RetryPolicy policy, Sleeper sleeper, Clock clock, Duration longestAttempt,
+                             Metrics metrics) {
         this.policy = policy;
         this.sleeper = sleeper;
         this.clock = clock;
         this.longestAttempt = longestAttempt;
+        this.metrics = new VippsCallMetrics(metrics);
     }
 
     /**
@@ -51,6 +57,7 @@ public final class VippsCallExecutor {
                 response = call.get();
             } catch (ProcessingException | UncheckedIOException e) {
                 long ms = elapsedMs(started);
+                metrics.unanswered(operation, ms);
                 Optional<Duration> wait = policy.delayBeforeNextAttempt(attempt, RetryPolicy.NO_RESPONSE,
                         Optional.empty());
                 VippsCallLog.fields().put(VippsCallLog.OPERATION, operation).put(VippsCallLog.REFERENCE, reference)
@@ -65,6 +72,7 @@ public final class VippsCallExecutor {
                 continue;
             }
             long ms = elapsedMs(started);
+            metrics.answered(operation, response.status(), ms);
             if (response.isSuccess() || contains(alsoAccepted, response.status())) {
                 VippsCallLog.fields().put(VippsCallLog.OPERATION, operation).put(VippsCallLog.REFERENCE, reference)
                         .put(VippsCallLog.STATUS, response.status()).put(VippsCallLog.ATTEMPT, attempt)
@@ -77,6 +85,7 @@ public final class VippsCallExecutor {
             Optional<Duration> wait = policy.delayBeforeNextAttempt(attempt, response.status(), retryAfter);
             VippsApiException error = VippsErrorParser.toException(operation, reference, response,
                     retryAfter.orElse(null), attempt);
+            error.traceId().ifPresent(LogContext::traceId);
             VippsCallLog.fields().put(VippsCallLog.OPERATION, operation).put(VippsCallLog.REFERENCE, reference)
                     .put(VippsCallLog.STATUS, response.status())
                     .put(VippsCallLog.ERROR_CODE, error.errorCode().orElse(null))

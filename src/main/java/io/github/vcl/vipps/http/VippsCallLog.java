@@ -1,5 +1,6 @@
 package io.github.vcl.vipps.http;
 
+import io.github.vcl.observe.LogContext;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -10,16 +11,17 @@ import java.util.stream.Collectors;
 
 /**
  * The log lines of Vipps calls: the fields go both into the message ({@code key=value}, readable in plain logs)
- * and into the MDC (separate fields in the JSON logs). Field names are defined here only. Callers must pass no
+ * and into the MDC (separate fields in the JSON logs). Field names are defined here, or in {@link LogContext} where
+ * every line of an invocation shares them (reference, traceId). Callers must pass no
  * secrets, tokens, bodies or personal data: only operation, reference, status, error code, traceId and timings.
  */
 final class VippsCallLog {
 
     static final String OPERATION = "vippsOperation";
-    static final String REFERENCE = "reference";
+    static final String REFERENCE = LogContext.REFERENCE;
     static final String STATUS = "vippsStatus";
     static final String ERROR_CODE = "vippsErrorCode";
-    static final String TRACE_ID = "traceId";
+    static final String TRACE_ID = LogContext.TRACE_ID;
     static final String ATTEMPT = "vippsAttempt";
     static final String DURATION_MS = "vippsDurationMs";
     static final String WILL_RETRY = "vippsWillRetry";

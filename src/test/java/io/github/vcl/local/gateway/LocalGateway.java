@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
  */
 public final class LocalGateway implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The response header naming API Gateway's request id ({@code requestContext.requestId} in the event). */
+    public static final String REQUEST_ID_HEADER = "Apigw-Requestid";
 
     private final HttpServer server;
     private final List<Route> routes;
@@ -41,10 +43,11 @@ public final class LocalGateway implements AutoCloseable {
 
     public static LocalGateway start(int port, List<Route> routes, FunctionInvoker invoker) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
             LocalGateway gateway = new LocalGateway(server, routes, invoker);
             server.createContext("/", gateway::handle);
-            server.setExecutor(Executors.newFixedThreadPool(16));
+            // API Gateway has no small limit of open requests: one thread per request in flight
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return gateway;
         } catch (IOException e) {
@@ -75,7 +78,10 @@ public final class LocalGateway implements AutoCloseable {
                 return;
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
-            String event = event(exchange, matched.get().getKey(), matched.get().getValue(), body);
+            // API Gateway names every request in the Apigw-Requestid response header, as in the event's requestContext
+            String requestId = UUID.randomUUID().toString();
+            exchange.getResponseHeaders().add(REQUEST_ID_HEADER, requestId);
+            String event = event(exchange, matched.get().getKey(), matched.get().getValue(), body, requestId);
             String result;
             try {
                 result = invoker.invoke(matched.get().getKey().function(), event);
@@ -101,8 +107,8 @@ public final class LocalGateway implements AutoCloseable {
         }
     }
 
-    private static String event(HttpExchange exchange, Route route, Map<String, String> pathParameters, byte[] body)
-            throws IOException {
+    private static String event(HttpExchange exchange, Route route, Map<String, String> pathParameters, byte[] body,
+                                String requestId) throws IOException {
         URI uri = exchange.getRequestURI();
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
@@ -128,7 +134,7 @@ public final class LocalGateway implements AutoCloseable {
         context.put("apiId", "local");
         context.put("domainName", headers.getOrDefault("host", "127.0.0.1"));
         context.put("http", http);
-        context.put("requestId", UUID.randomUUID().toString());
+        context.put("requestId", requestId);
         context.put("routeKey", route.routeKey());
         context.put("stage", "$default");
         context.put("time", now.toString());

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FunctionProcess implements AutoCloseable {
     public static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    public static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+    /** Funqy's stream handler, with the Lambda request id in the log context (as a java17 Lambda would name it). */
+    public static final String HANDLER = "io.github.vcl.function.LambdaHandler::handleRequest";
     /** Where the runtime interface client loads its native library from, when set. */
     public static final String NATIVE_CLIENT_PROPERTY =
             "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
@@ -55,6 +56,20 @@ public final class FunctionProcess implements AutoCloseable {
      */
     public static FunctionProcess start(String function, Path taskRoot, Runtime runtime,
                                         RuntimeApiServer runtimeApi, Map<String, String> env, Path log) {
+        return start(function, taskRoot, runtime, runtimeApi, env, log, false);
+    }
+
+    /** As above; {@code appendLog} keeps what an earlier process of the same function wrote to its log. */
+    public static FunctionProcess start(String function, Path taskRoot, Runtime runtime,
+                                        RuntimeApiServer runtimeApi, Map<String, String> env, Path log,
+                                        boolean appendLog) {
+        return start(function, HANDLER, taskRoot, runtime, runtimeApi, env, log, appendLog);
+    }
+
+    /** As above, with another application's {@code handler} (e.g. Funqy's own, in a project without ours). */
+    public static FunctionProcess start(String function, String handler, Path taskRoot, Runtime runtime,
+                                        RuntimeApiServer runtimeApi, Map<String, String> env, Path log,
+                                        boolean appendLog) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-XX:MaxRAM=" + MEMORY_MB + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -73,11 +88,12 @@ public final class FunctionProcess implements AutoCloseable {
         command.add(String.join(java.io.File.pathSeparator, runtime.classpath().stream().map(Path::toString)
                 .toList()));
         command.add(RUNTIME_MAIN);
-        command.add(HANDLER);
+        command.add(handler);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(taskRoot.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         // Start from a clean environment, as Lambda does: only what the function is given.
         Map<String, String> environment = builder.environment();
         String path = environment.get("PATH");
@@ -120,6 +136,11 @@ public final class FunctionProcess implements AutoCloseable {
 
     public ProcessHandle handle() {
         return process.toHandle();
+    }
+
+    /** SIGKILL, as a crashing or reclaimed Lambda execution environment ends: no shutdown hook runs. */
+    public void kill() {
+        process.destroyForcibly();
     }
 
     /** Asks the JVM to stop (SIGTERM: Quarkus shuts down cleanly), then forces it after a few seconds. */

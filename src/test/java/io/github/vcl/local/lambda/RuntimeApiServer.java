@@ -40,11 +40,13 @@ public final class RuntimeApiServer implements AutoCloseable {
     public record Result(boolean error, String body) {
     }
 
-    private record Invocation(String id, String event, long deadlineMs, CompletableFuture<Result> result) {
+    private record Invocation(String id, String event, CompletableFuture<Long> pickedUp,
+                              CompletableFuture<Result> result) {
     }
 
     private final String function;
     private final Duration timeout;
+    private final Duration initTimeout;
     private final HttpServer server;
     private final ExecutorService threads;
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
@@ -53,9 +55,10 @@ public final class RuntimeApiServer implements AutoCloseable {
     private volatile String initError;
     private volatile boolean closed;
 
-    private RuntimeApiServer(String function, Duration timeout) throws IOException {
+    private RuntimeApiServer(String function, Duration timeout, Duration initTimeout) throws IOException {
         this.function = function;
         this.timeout = timeout;
+        this.initTimeout = initTimeout;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lambda-runtime-api-" + function);
@@ -69,8 +72,17 @@ public final class RuntimeApiServer implements AutoCloseable {
 
     /** @param timeout the function's timeout: an invocation that takes longer fails as it would in Lambda */
     public static RuntimeApiServer start(String function, Duration timeout) {
+        return start(function, timeout, timeout);
+    }
+
+    /**
+     * @param timeout     the function's timeout, counted from the moment its runtime loop takes the event (as Lambda
+     *                    counts it from the start of the Invoke phase)
+     * @param initTimeout how long an event may wait for a runtime loop that is still cold-starting
+     */
+    public static RuntimeApiServer start(String function, Duration timeout, Duration initTimeout) {
         try {
-            return new RuntimeApiServer(function, timeout);
+            return new RuntimeApiServer(function, timeout, initTimeout);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Lambda Runtime API for " + function, e);
         }
@@ -100,26 +112,42 @@ public final class RuntimeApiServer implements AutoCloseable {
     }
 
     /**
-     * Queues one event and waits for the function's answer.
+     * Queues one event and waits for the function's answer: the function's timeout runs from the moment its runtime
+     * loop takes the event; until then (a cold start) the event waits at most the init timeout.
      *
-     * @throws TimeoutException when the function did not answer within its timeout
+     * @throws TimeoutException when the function did not take the event in time or did not answer within its timeout
      */
     public Result invoke(String eventJson) throws TimeoutException, InterruptedException {
         if (closed) {
             throw new IllegalStateException(function + " is stopped");
         }
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), eventJson, deadline,
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), eventJson, new CompletableFuture<>(),
                 new CompletableFuture<>());
         queue.add(invocation);
         try {
-            return invocation.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(invocation.pickedUp(), invocation.result())
+                    .get(initTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!invocation.result().isDone()) {
+                long remaining = invocation.pickedUp().join() + timeout.toMillis() - System.currentTimeMillis();
+                invocation.result().get(Math.max(0, remaining), TimeUnit.MILLISECONDS);
+            }
+            return invocation.result().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } finally {
             queue.remove(invocation);
             running.remove(invocation.id());
         }
+    }
+
+    /**
+     * Ends every event queued or running here with a function error, as Lambda reports an invocation whose runtime
+     * process died (e.g. {@code Runtime.ExitError}); the caller sees what API Gateway makes of a function error.
+     */
+    public void failInFlight(String errorDocument) {
+        Result failed = new Result(true, errorDocument);
+        queue.forEach(i -> i.result().complete(failed));
+        running.values().forEach(i -> i.result().complete(failed));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -172,9 +200,11 @@ public final class RuntimeApiServer implements AutoCloseable {
             return;
         }
         running.put(invocation.id(), invocation);
+        long now = System.currentTimeMillis();
+        invocation.pickedUp().complete(now);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.id());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineMs()));
+        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(now + timeout.toMillis()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
                 "arn:aws:lambda:eu-north-1:000000000000:function:vcl-local-" + function);
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",

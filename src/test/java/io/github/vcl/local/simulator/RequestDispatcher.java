@@ -86,7 +86,7 @@ final class RequestDispatcher implements HttpHandler {
             return Problems.validation(operation.api, violations, request.path());
         }
         String reference = reference(match, request);
-        Optional<FaultPlan.Rule> fault = faults.take(operation, reference);
+        Optional<FaultPlan.Rule> fault = faults.take(operation, reference, request);
         SimulatedResponse response;
         if (fault.isPresent() && fault.get().status() != 0) {
             response = injected(fault.get(), request.path());
@@ -95,7 +95,10 @@ final class RequestDispatcher implements HttpHandler {
         } else {
             response = unauthorized(operation.api, request.path());
         }
-        fault.ifPresent(f -> pause(f.delayValue()));
+        fault.ifPresent(f -> {
+            f.applied(request);
+            pause(f.delayValue());
+        });
         return response;
     }
 
@@ -187,13 +190,21 @@ final class RequestDispatcher implements HttpHandler {
                 .orElse(response);
     }
 
-    /** The path reference, or for ePayment create the body's; faults and rate limits are keyed on it. */
+    /**
+     * The path reference, or for ePayment create and Checkout session create the body's; faults and rate limits are
+     * keyed on it.
+     */
     private static String reference(Operation.Match match, RecordedRequest request) {
         String fromPath = match.pathParameter("reference");
-        if (fromPath != null || match.operation() != Operation.CREATE_PAYMENT) {
+        if (fromPath != null) {
             return fromPath;
         }
-        return Json.parse(request.body()).map(b -> b.path("reference").asText()).orElse(null);
+        return switch (match.operation()) {
+            case CREATE_PAYMENT -> Json.parse(request.body()).map(b -> b.path("reference").asText()).orElse(null);
+            case CREATE_SESSION -> Json.parse(request.body())
+                    .map(b -> b.path("transaction").path("reference").asText()).orElse(null);
+            default -> null;
+        };
     }
 
     private static void pause(Duration delay) {

@@ -16,43 +16,50 @@ import java.time.Duration;
  * @param deliveryRetries        retries of a callback or webhook after the first failed attempt
  * @param deliveryBackoff        wait before the first retry; doubles for each further retry
  * @param deliveryTimeout        how long a receiver may take to answer before the attempt counts as failed
+ * @param deliveryLanes          deliveries to one URL (one payment) go out in order on one of this many lanes; more
+ *                               lanes let deliveries for different payments proceed in parallel, as at Vipps
  */
 public record SimulatorOptions(Clock clock, Duration tokenLifetime, Duration sessionTtl, Duration paymentExpiry,
         int modificationsPerMinute, int readsPerMinute, int deliveryRetries, Duration deliveryBackoff,
-        Duration deliveryTimeout) {
+        Duration deliveryTimeout, int deliveryLanes) {
 
     public static SimulatorOptions defaults() {
         return new SimulatorOptions(Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1),
-                Duration.ofMinutes(10), 5, 120, 3, Duration.ofMillis(50), Duration.ofSeconds(2));
+                Duration.ofMinutes(10), 5, 120, 3, Duration.ofMillis(50), Duration.ofSeconds(2), 1);
+    }
+
+    public SimulatorOptions withDeliveryLanes(int value) {
+        return new SimulatorOptions(clock, tokenLifetime, sessionTtl, paymentExpiry, modificationsPerMinute,
+                readsPerMinute, deliveryRetries, deliveryBackoff, deliveryTimeout, value);
     }
 
     public SimulatorOptions withClock(Clock value) {
         return new SimulatorOptions(value, tokenLifetime, sessionTtl, paymentExpiry, modificationsPerMinute,
-                readsPerMinute, deliveryRetries, deliveryBackoff, deliveryTimeout);
+                readsPerMinute, deliveryRetries, deliveryBackoff, deliveryTimeout, deliveryLanes);
     }
 
     public SimulatorOptions withTokenLifetime(Duration value) {
         return new SimulatorOptions(clock, value, sessionTtl, paymentExpiry, modificationsPerMinute, readsPerMinute,
-                deliveryRetries, deliveryBackoff, deliveryTimeout);
+                deliveryRetries, deliveryBackoff, deliveryTimeout, deliveryLanes);
     }
 
     public SimulatorOptions withSessionTtl(Duration value) {
         return new SimulatorOptions(clock, tokenLifetime, value, paymentExpiry, modificationsPerMinute,
-                readsPerMinute, deliveryRetries, deliveryBackoff, deliveryTimeout);
+                readsPerMinute, deliveryRetries, deliveryBackoff, deliveryTimeout, deliveryLanes);
     }
 
     public SimulatorOptions withPaymentExpiry(Duration value) {
         return new SimulatorOptions(clock, tokenLifetime, sessionTtl, value, modificationsPerMinute, readsPerMinute,
-                deliveryRetries, deliveryBackoff, deliveryTimeout);
+                deliveryRetries, deliveryBackoff, deliveryTimeout, deliveryLanes);
     }
 
     public SimulatorOptions withRateLimits(int modifications, int reads) {
         return new SimulatorOptions(clock, tokenLifetime, sessionTtl, paymentExpiry, modifications, reads,
-                deliveryRetries, deliveryBackoff, deliveryTimeout);
+                deliveryRetries, deliveryBackoff, deliveryTimeout, deliveryLanes);
     }
 
     public SimulatorOptions withDeliveryRetries(int retries, Duration backoff, Duration timeout) {
         return new SimulatorOptions(clock, tokenLifetime, sessionTtl, paymentExpiry, modificationsPerMinute,
-                readsPerMinute, retries, backoff, timeout);
+                readsPerMinute, retries, backoff, timeout, deliveryLanes);
     }
 }

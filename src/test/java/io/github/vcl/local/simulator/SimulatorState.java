@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vcl.local.simulator.checkout.CheckoutSession;
 import io.github.vcl.local.simulator.delivery.CallbackSender;
+import io.github.vcl.local.simulator.epayment.PaymentSnapshot;
 import io.github.vcl.local.simulator.epayment.SimulatedPayment;
 import io.github.vcl.local.simulator.webhooks.WebhookRegistry;
 
@@ -66,7 +67,7 @@ public final class SimulatorState {
      * Lets time act: payments and sessions nobody finished expire. Runs before every request and customer action,
      * so moving the clock alone sends no EXPIRED webhook until the next one.
      */
-    synchronized void expireDue() {
+    public synchronized void expireDue() {
         Instant now = clock.instant();
         payments.values().forEach(p -> p.expireIfDue(now));
     }
@@ -102,6 +103,20 @@ public final class SimulatorState {
     public synchronized String returnUrl(String reference) {
         CheckoutSession session = sessions.get(reference);
         return session != null ? session.returnUrl() : returnUrls.get(reference);
+    }
+
+    /** Every payment as it stands now, by reference. */
+    public synchronized Map<String, PaymentSnapshot> snapshot() {
+        Map<String, PaymentSnapshot> all = new java.util.TreeMap<>();
+        payments.forEach((reference, payment) -> all.put(reference,
+                payment.snapshot(sessions.containsKey(reference), returnUrl(reference))));
+        return all;
+    }
+
+    /** One payment as it stands now; null when there is none with that reference. */
+    public synchronized PaymentSnapshot snapshot(String reference) {
+        SimulatedPayment payment = payments.get(reference);
+        return payment == null ? null : payment.snapshot(sessions.containsKey(reference), returnUrl(reference));
     }
 
     SimulatedPayment payment(String reference) {

@@ -3,6 +3,8 @@ package io.github.vcl.local.simulator;
 import com.sun.net.httpserver.HttpServer;
 import io.github.vcl.local.simulator.delivery.CallbackSender;
 import io.github.vcl.local.simulator.delivery.Delivery;
+import io.github.vcl.local.simulator.epayment.PaymentSnapshot;
+import io.github.vcl.local.simulator.epayment.Portal;
 import io.github.vcl.local.simulator.openapi.Violation;
 import io.github.vcl.local.simulator.token.AccessTokens;
 import io.github.vcl.local.simulator.webhooks.WebhookRegistration;
@@ -13,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +44,7 @@ public final class VippsSimulator implements AutoCloseable {
     private final CallbackSender webhookSender;
     private final SimulatorState state;
     private final SimulatedCustomer customer;
+    private final Portal portal;
     private final HttpServer server;
     private final ExecutorService serverThreads;
 
@@ -50,6 +54,7 @@ public final class VippsSimulator implements AutoCloseable {
         webhookSender = new CallbackSender(Delivery.Channel.WEBHOOK, faults.webhooks(), options, deliveries::add);
         state = new SimulatorState(credentials, options, callbackSender, webhookSender);
         customer = new SimulatedCustomer(state);
+        portal = new Portal(state);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -90,6 +95,36 @@ public final class VippsSimulator implements AutoCloseable {
 
     public FaultPlan faults() {
         return faults;
+    }
+
+    /** The merchant portal: captures, refunds and cancels made outside the merchant's system. */
+    public Portal portal() {
+        return portal;
+    }
+
+    /**
+     * Ends every fault: planned and chosen error answers, and planned callback and webhook faults; deliveries held
+     * back for reordering go out now, late ones when due.
+     */
+    public void stopFaults() {
+        faults.clear();
+        callbackSender.stopFaults();
+        webhookSender.stopFaults();
+    }
+
+    /** Every payment and its event log as they stand now, by reference: the ledger to compare a merchant with. */
+    public Map<String, PaymentSnapshot> ledger() {
+        return state.snapshot();
+    }
+
+    /** One payment of the ledger as it stands now; null when Vipps has none with that reference. */
+    public PaymentSnapshot payment(String reference) {
+        return state.snapshot(reference);
+    }
+
+    /** Lets time act now: payments nobody finished in time expire (otherwise that happens on the next request). */
+    public void expireDue() {
+        state.expireDue();
     }
 
     /**

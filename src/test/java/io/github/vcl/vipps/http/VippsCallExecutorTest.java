@@ -1,8 +1,13 @@
 package io.github.vcl.vipps.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vcl.observe.LogContext;
+import io.github.vcl.observe.Metrics;
 import io.github.vcl.vipps.VippsApiException;
 import io.github.vcl.vipps.VippsOperation;
 import jakarta.ws.rs.ProcessingException;
+import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -22,10 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VippsCallExecutorTest {
 
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final List<Duration> sleeps = new ArrayList<>();
+    private final List<String> metricLines = new ArrayList<>();
     private final VippsCallExecutor executor = new VippsCallExecutor(
             new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2), () -> 0.5), sleeps::add,
-            Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), Duration.ofSeconds(7));
+            CLOCK, Duration.ofSeconds(7), new Metrics("vcl/test", "operations", CLOCK, metricLines::add));
 
     /** Answers from a script; a RuntimeException in the script is thrown instead. */
     private static final class Script implements Supplier<RawResponse> {
@@ -45,6 +54,52 @@ class VippsCallExecutorTest {
             }
             return (RawResponse) next;
         }
+    }
+
+    /**
+     * One embedded-metric-format line per attempt: calls, errors and latency in total and per API, answers per API and
+     * status ({@code none} without one), each with the invocation's fields; an error's traceId stays on the
+     * invocation's later lines.
+     */
+    @Test
+    void measuresEveryAttemptAndKeepsTheTraceIdOfAnError() throws Exception {
+        Script script = new Script(new ProcessingException("connection reset"),
+                RawResponse.of(503, "{\"traceId\":\"t-9\"}"), RawResponse.of(200, "{}"), RawResponse.of(404, "{}"));
+        LogContext.invocation("api-request-1", () -> {
+            executor.execute(VippsOperation.EPAYMENT_GET_PAYMENT, "r", script);
+            assertEquals("t-9", MDC.get(LogContext.TRACE_ID), "later lines of the invocation carry Vipps' traceId");
+            return executor.execute(VippsOperation.CHECKOUT_GET_SESSION, "r", script, 404);
+        });
+        assertEquals(null, MDC.get(LogContext.TRACE_ID), "cleared with the invocation");
+        assertEquals(null, MDC.get(LogContext.API_REQUEST_ID));
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : metricLines) {
+            lines.add(JSON.readTree(line));
+        }
+        assertEquals(List.of("none", "503", "200", "404"), lines.stream().map(l -> l.path("Status").asText())
+                .toList());
+        assertEquals(List.of(1, 1, 0, 0), lines.stream().map(l -> l.path("VippsErrors").asInt()).toList());
+        assertEquals(List.of("epayment", "epayment", "epayment", "checkout"), lines.stream()
+                .map(l -> l.path("Api").asText()).toList());
+        JsonNode first = lines.get(0);
+        assertEquals(CLOCK.millis(), first.at("/_aws/Timestamp").asLong());
+        assertEquals("operations", first.path(Metrics.FUNCTION).asText());
+        assertEquals("{\"apiRequestId\":\"api-request-1\"}", first.path(Metrics.CONTEXT).toString(),
+                "the invocation's fields, as on its log lines");
+        assertEquals("t-9", lines.get(2).at("/mdc/" + LogContext.TRACE_ID).asText());
+        assertEquals(1, first.path("VippsCalls").asInt());
+        assertTrue(first.has("VippsLatency"));
+        JsonNode directives = first.at("/_aws/CloudWatchMetrics");
+        assertEquals(2, directives.size());
+        assertEquals("vcl/test", directives.get(0).path("Namespace").asText());
+        assertEquals("[[],[\"Api\"]]", directives.get(0).path("Dimensions").toString());
+        assertEquals("[{\"Name\":\"VippsCalls\",\"Unit\":\"Count\"},{\"Name\":\"VippsErrors\",\"Unit\":\"Count\"},"
+                        + "{\"Name\":\"VippsLatency\",\"Unit\":\"Milliseconds\"}]",
+                directives.get(0).path("Metrics").toString());
+        assertEquals("[[\"Api\",\"Status\"]]", directives.get(1).path("Dimensions").toString());
+        assertEquals("[{\"Name\":\"VippsResponses\",\"Unit\":\"Count\"}]",
+                directives.get(1).path("Metrics").toString());
     }
 
     @Test

@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A merchant endpoint for callbacks and webhooks in tests: records what arrives, answers with planned statuses. */
-final class CallbackReceiver implements AutoCloseable {
+public final class CallbackReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> plannedStatuses = new ArrayDeque<>();
 
-    CallbackReceiver() {
+    public CallbackReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -37,21 +37,21 @@ final class CallbackReceiver implements AutoCloseable {
     }
 
     /** The next requests get these statuses; after that every request gets 200. */
-    synchronized CallbackReceiver answer(Integer... statuses) {
+    public synchronized CallbackReceiver answer(Integer... statuses) {
         plannedStatuses.addAll(List.of(statuses));
         return this;
     }
 
-    URI url(String pathAndQuery) {
+    public URI url(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
     }
 
-    List<RecordedRequest> received() {
+    public List<RecordedRequest> received() {
         return List.copyOf(received);
     }
 
     /** Waits until at least {@code count} requests arrived; fails after five seconds (slow shared CI machines). */
-    List<RecordedRequest> awaitReceived(int count) {
+    public List<RecordedRequest> awaitReceived(int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         while (received.size() < count && Instant.now().isBefore(deadline)) {
             try {

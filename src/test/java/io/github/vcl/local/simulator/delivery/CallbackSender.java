@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * POSTs Checkout callbacks or webhooks to the merchant on its own thread, in order, retrying a delivery that got a
- * non-2xx or no answer with doubling backoff (docs/vipps-rules.md#checkout-callback: at most 3 retries;
+ * POSTs Checkout callbacks or webhooks to the merchant on its own threads, in order per URL, retrying a delivery that
+ * got a non-2xx or no answer with doubling backoff (docs/vipps-rules.md#checkout-callback: at most 3 retries;
  * #webhooks). Each channel has its own sender, so a failing webhook receiver does not hold up callbacks.
  */
 public final class CallbackSender implements AutoCloseable {
@@ -31,7 +32,8 @@ public final class CallbackSender implements AutoCloseable {
     private final SimulatorOptions options;
     private final Consumer<Delivery> log;
     private final HttpClient http;
-    private final ExecutorService thread;
+    private final List<ExecutorService> lanes;
+    private final ScheduledExecutorService late;
 
     public CallbackSender(Delivery.Channel channel, DeliveryFaults faults, SimulatorOptions options,
             Consumer<Delivery> log) {
@@ -40,8 +42,14 @@ public final class CallbackSender implements AutoCloseable {
         this.options = options;
         this.log = log;
         this.http = HttpClient.newBuilder().connectTimeout(options.deliveryTimeout()).build();
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "vipps-simulator-" + channel.name().toLowerCase());
+        this.lanes = java.util.stream.IntStream.range(0, Math.max(1, options.deliveryLanes()))
+                .mapToObj(i -> Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "vipps-simulator-" + channel.name().toLowerCase() + "-" + i);
+                    t.setDaemon(true);
+                    return t;
+                })).toList();
+        this.late = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vipps-simulator-" + channel.name().toLowerCase() + "-late");
             t.setDaemon(true);
             return t;
         });
@@ -51,8 +59,22 @@ public final class CallbackSender implements AutoCloseable {
         if (faults.silenced(new String(outgoing.body(), StandardCharsets.UTF_8))) {
             return;
         }
-        List<Outgoing> toSend = faults.apply(outgoing);
-        toSend.forEach(delivery -> thread.execute(() -> deliverWithRetries(delivery)));
+        Duration delay = faults.takeDelay();
+        if (!delay.isZero()) {
+            late.schedule(() -> enqueue(faults.apply(outgoing)), delay.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        enqueue(faults.apply(outgoing));
+    }
+
+    /** Stops planned faults; deliveries held back for reordering go out now (late ones still come when due). */
+    public void stopFaults() {
+        enqueue(faults.clear());
+    }
+
+    private void enqueue(List<Outgoing> toSend) {
+        toSend.forEach(delivery -> lanes.get(Math.floorMod(delivery.url().hashCode(), lanes.size()))
+                .execute(() -> deliverWithRetries(delivery)));
     }
 
     private void deliverWithRetries(Outgoing outgoing) {
@@ -91,9 +113,12 @@ public final class CallbackSender implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        late.shutdownNow();
+        lanes.forEach(ExecutorService::shutdownNow);
         try {
-            thread.awaitTermination(1, TimeUnit.SECONDS);
+            for (ExecutorService lane : lanes) {
+                lane.awaitTermination(1, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -154,6 +154,12 @@ public final class SimulatedPayment {
         }
     }
 
+    /** This payment as it stands, with the return URL the caller knows of. */
+    public PaymentSnapshot snapshot(boolean checkout, String returnUrl) {
+        return new PaymentSnapshot(reference, state, currency, amount, captured, refunded, cancelled, expiresAt,
+                checkout, returnUrl, List.copyOf(events));
+    }
+
     public ObjectNode aggregate() {
         ObjectNode aggregate = Json.object();
         aggregate.set("authorizedAmount", Json.amount(currency, state == State.AUTHORIZED ? amount : 0));
