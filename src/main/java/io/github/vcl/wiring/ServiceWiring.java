@@ -51,8 +51,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Builds the plain-Java services from configuration. Beans are created on first use, so each Lambda constructs only
- * what its function needs (and needs only that function's secrets).
+ * Builds the plain-Java services from configuration. Beans are created when first needed — for the exported function,
+ * at start-up ({@link FunctionWarmUp}) — so each Lambda constructs only what its function needs (and needs only that
+ * function's secrets).
  */
 @ApplicationScoped
 public class ServiceWiring {
@@ -81,7 +82,9 @@ public class ServiceWiring {
     @Produces
     @Singleton
     OrderStore orderStore(DynamoDbClient dynamo, BackendConfig config, ReconcileShards shards, Metrics metrics) {
-        return new CountingOrderStore(dynamo, config.ordersTable(), shards, metrics);
+        OrderStore store = new CountingOrderStore(dynamo, config.ordersTable(), shards, metrics);
+        store.warmUp();
+        return store;
     }
 
     @Produces

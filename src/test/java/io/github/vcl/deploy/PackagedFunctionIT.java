@@ -2,42 +2,32 @@ package io.github.vcl.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vcl.config.FakeSecretsManager;
 import io.github.vcl.local.dynamodb.Dynalite;
 import io.github.vcl.local.dynamodb.DynamoProxy;
-import io.github.vcl.local.dynamodb.OrderTableSetup;
 import io.github.vcl.local.lambda.FunctionProcess;
 import io.github.vcl.local.lambda.RuntimeApiServer;
-import io.github.vcl.local.simulator.Credentials;
 import io.github.vcl.local.simulator.VippsSimulator;
 import io.github.vcl.testing.Carts;
-import io.github.vcl.vipps.webhook.WebhookSignature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -46,7 +36,6 @@ import java.util.zip.ZipInputStream;
 
 import static io.github.vcl.deploy.SamTemplate.list;
 import static io.github.vcl.deploy.SamTemplate.map;
-import static io.github.vcl.deploy.SamTemplate.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,19 +51,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PackagedFunctionIT {
     static final String HANDLER = FunctionProcess.HANDLER;
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    static final String SHOP_KEY = "shop-key-for-the-packaged-test-0123456789";
-    static final String STAFF_KEY = "staff-key-of-kari-for-the-packaged-test-01";
-    static final String ARN = "arn:aws:secretsmanager:eu-north-1:123456789012:secret:vcl/it/";
-    static final String WEBHOOK_SECRET = "webhook-secret-the-registration-returned-0123456789==";
-    static final String STACK = "vcl-it";
-    static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^}]+)}");
+    static final String SHOP_KEY = PackagedWorld.SHOP_KEY;
+    static final String STAFF_KEY = PackagedWorld.STAFF_KEY;
+    static final String ARN = PackagedWorld.ARN;
+    static final String STACK = PackagedWorld.STACK;
     static final Duration START = Duration.ofSeconds(90);
     static final Duration CALL = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final AtomicInteger TABLES = new AtomicInteger();
 
     static Path basedir;
     static Path unpacked;
+    static PackagedWorld world;
     static SamTemplate template;
     static FakeSecretsManager secrets;
     static VippsSimulator vipps;
@@ -101,32 +88,18 @@ class PackagedFunctionIT {
                 }
             }
         }
-        template = SamTemplate.load();
-        vipps = VippsSimulator.start();
-        Credentials credentials = vipps.credentials();
-        secrets = FakeSecretsManager.start()
-                .put(ARN + "vipps", Map.of("vipps.client-id", credentials.clientId(),
-                        "vipps.client-secret", credentials.clientSecret(),
-                        "vipps.subscription-key", credentials.subscriptionKey()))
-                .put(ARN + "shop", Map.of("vcl.shop-api-key", SHOP_KEY))
-                .put(ARN + "staff", Map.of("vcl.staff.kari.api-key", STAFF_KEY,
-                        "vcl.staff.kari.rights", "operations,support"))
-                .put(ARN + "token", Map.of("vcl.token-secret", "generated-by-cloudformation-0123456789abcdef"))
-                .put(ARN + "webhook", Map.of("vcl.webhook-secret", WEBHOOK_SECRET));
-        dynalite = Dynalite.shared();
-        dynamo = OrderTableSetup.client(dynalite.endpoint());
+        world = PackagedWorld.start();
+        template = world.template();
+        vipps = world.vipps();
+        secrets = world.secrets();
+        dynalite = world.dynalite();
+        dynamo = world.dynamo();
     }
 
     @AfterAll
     static void stop() {
-        if (secrets != null) {
-            secrets.close();
-        }
-        if (vipps != null) {
-            vipps.close();
-        }
-        if (dynamo != null) {
-            dynamo.close();
+        if (world != null) {
+            world.close();
         }
     }
 
@@ -199,7 +172,7 @@ class PackagedFunctionIT {
     @Test
     void reconcileSummarisesARunOnAnEmptyTable() throws Exception {
         try (RunningFunction reconcile = RunningFunction.start("reconcile", newTable())) {
-            RuntimeApiServer.Result outcome = reconcile.invoke(resource("eventbridge-scheduled.json"));
+            RuntimeApiServer.Result outcome = reconcile.invoke(LambdaEvents.resource("eventbridge-scheduled.json"));
             assertFalse(outcome.error(), outcome.toString());
             JsonNode summary = JSON.readTree(outcome.body());
             assertEquals(0, summary.path("examined").asInt(), outcome.body());
@@ -304,15 +277,11 @@ class PackagedFunctionIT {
             String body = "{\"msn\":\"" + vipps.credentials().merchantSerialNumber() + "\",\"reference\":"
                     + "\"shop-261125-ABCDEFGH-1\",\"name\":\"AUTHORIZED\",\"amount\":{\"currency\":\"NOK\","
                     + "\"value\":100},\"success\":true}";
-            URI registered = URI.create(parameters().get("PublicBaseUrl")).resolve("webhooks/vipps");
-            String date = WebhookSignature.formatDate(Instant.now());
-            String hash = WebhookSignature.contentHash(body.getBytes(StandardCharsets.UTF_8));
-            Map<String, String> signed = Map.of("content-type", "application/json", "x-ms-date", date,
-                    "x-ms-content-sha256", hash, "authorization", WebhookSignature.authorizationHeader(WEBHOOK_SECRET,
-                            WebhookSignature.pathAndQuery(registered), WebhookSignature.host(registered), date, hash));
-            JsonNode forged = webhooks.http("POST", "/webhooks/vipps", Map.of(), Map.of("content-type",
-                    "application/json", "x-ms-date", date, "x-ms-content-sha256", hash, "authorization",
-                    "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=forged="), body);
+            Map<String, String> signed = world.signedWebhookHeaders(body);
+            Map<String, String> forgedHeaders = new HashMap<>(signed);
+            forgedHeaders.put("authorization", "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256"
+                    + "&Signature=forged=");
+            JsonNode forged = webhooks.http("POST", "/webhooks/vipps", Map.of(), forgedHeaders, body);
             assertEquals(401, forged.path("statusCode").asInt(), forged.toString());
             webhooks.assertNoDynamoCalls();
             JsonNode genuine = webhooks.http("POST", "/webhooks/vipps", Map.of(), signed, body);
@@ -378,69 +347,7 @@ class PackagedFunctionIT {
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     static String newTable() {
-        String table = "orders-it-" + TABLES.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        OrderTableSetup.create(dynamo, table);
-        return table;
-    }
-
-    static String resource(String name) throws IOException {
-        try (InputStream in = PackagedFunctionIT.class.getResourceAsStream("/lambda-events/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The value of a template parameter in this test's "stack". */
-    static Map<String, String> parameters() {
-        Credentials credentials = vipps.credentials();
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("PublicBaseUrl", "https://a1b2c3d4e5.execute-api.eu-north-1.amazonaws.com/");
-        p.put("TermsAndConditionsUrl", "https://shop.example/terms");
-        p.put("ReferencePrefix", "shop");
-        p.put("VippsBaseUrl", vipps.baseUrl()); // the simulator instead of apitest.vipps.no
-        p.put("VippsMerchantSerialNumber", credentials.merchantSerialNumber());
-        p.put("VippsSecretArn", ARN + "vipps");
-        p.put("ShopSecretArn", ARN + "shop");
-        p.put("StaffSecretArn", ARN + "staff");
-        p.put("OrderDetailsUrlTemplate", "https://shop.example/orders/{shopOrderId}");
-        return p;
-    }
-
-    /** A stack parameter's default in template.yaml, as `sam deploy` would take it; null without one. */
-    static String parameterDefault(String name) {
-        Object parameter = map(template.root().get("Parameters")).get(name);
-        Object value = parameter == null ? null : map(parameter).get("Default");
-        return value == null ? null : value.toString();
-    }
-
-    static String resolve(Object value, String table) {
-        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        String ref = ref(value);
-        if (ref != null) {
-            return switch (ref) {
-                case "OrdersTable" -> table;
-                case "TokenSecret" -> ARN + "token";
-                case "WebhookSecret" -> ARN + "webhook";
-                default -> {
-                    String parameter = parameters().getOrDefault(ref, parameterDefault(ref));
-                    if (parameter == null) {
-                        throw new AssertionError("the test has no value for !Ref " + ref);
-                    }
-                    yield parameter;
-                }
-            };
-        }
-        if (map(value).get("Fn::Sub") instanceof String sub) {
-            return SUBSTITUTION.matcher(sub).replaceAll(m -> Matcher.quoteReplacement(
-                    m.group(1).equals("AWS::StackName") ? STACK : resolve(Map.of("Ref", m.group(1)), table)));
-        }
-        List<Object> join = list(map(value).get("Fn::Join"));
-        if (!join.isEmpty()) {
-            return list(join.get(1)).stream().map(v -> resolve(v, table))
-                    .collect(Collectors.joining((String) join.get(0)));
-        }
-        throw new AssertionError("the test cannot resolve " + value);
+        return world.newTable();
     }
 
     /** What the function's role in template.yaml allows on DynamoDB, in the proxy's terms. */
@@ -506,16 +413,10 @@ class PackagedFunctionIT {
 
         static RunningFunction start(String export, String table, Map<String, String> overrides) throws Exception {
             String function = template.functionExporting(export);
-            Map<String, String> env = new LinkedHashMap<>();
-            template.environment(function).forEach((name, value) -> env.put(name, resolve(value, table)));
+            Map<String, String> env = new LinkedHashMap<>(world.environment(export, table));
             env.putAll(overrides);
             int secretCount = (int) env.keySet().stream().filter(name -> name.startsWith("VCL_SECRET_")).count();
-            // What Lambda itself sets in every execution environment.
-            env.put("AWS_REGION", "eu-north-1");
-            env.put("AWS_DEFAULT_REGION", "eu-north-1");
-            env.put("AWS_ACCESS_KEY_ID", "ASIAEXAMPLEEXAMPLE01");
-            env.put("AWS_SECRET_ACCESS_KEY", "execution-role-secret-key");
-            env.put("AWS_SESSION_TOKEN", "execution-role-session-token");
+            // What Lambda itself sets in every execution environment (region and credentials: world.environment).
             env.put("AWS_LAMBDA_FUNCTION_NAME", "vcl-it-" + function);
             env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
             env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
@@ -525,10 +426,9 @@ class PackagedFunctionIT {
             env.put("_HANDLER", HANDLER);
             env.put("TZ", ":UTC");
             env.put("PATH", System.getenv("PATH"));
-            // Only what replaces AWS here: the endpoints of the local stand-ins.
+            // DynamoDB through a proxy that records the calls (the other stand-ins: world.environment).
             DynamoProxy dynamoProxy = DynamoProxy.start(dynalite.endpoint());
             env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoProxy.endpoint().toString());
-            env.put("VCL_SECRETS_ENDPOINT", secrets.endpoint().toString());
 
             RuntimeApiServer api = RuntimeApiServer.start(export, CALL);
             env.put("AWS_LAMBDA_RUNTIME_API", api.address());
@@ -592,39 +492,14 @@ class PackagedFunctionIT {
         /** An API Gateway HTTP API (payload 2.0) request to a route of this function; returns its response. */
         JsonNode http(String method, String pathTemplate, Map<String, String> pathParameters,
                       Map<String, String> headers, String body) throws Exception {
-            ObjectNode event = (ObjectNode) JSON.readTree(resource("http-api-request.json"));
-            String path = pathTemplate;
-            for (var p : pathParameters.entrySet()) {
-                path = path.replace("{" + p.getKey() + "}", p.getValue());
-            }
-            String routeKey = method + " " + pathTemplate;
-            event.put("routeKey", routeKey);
-            event.put("rawPath", path);
-            ObjectNode context = (ObjectNode) event.get("requestContext");
-            context.put("routeKey", routeKey);
-            context.put("requestId", UUID.randomUUID().toString());
-            ((ObjectNode) context.get("http")).put("method", method).put("path", path);
-            ObjectNode h = (ObjectNode) event.get("headers");
-            headers.forEach(h::put);
-            if (pathParameters.isEmpty()) {
-                event.remove("pathParameters");
-            } else {
-                event.set("pathParameters", JSON.valueToTree(pathParameters));
-            }
-            if (body != null) {
-                event.put("body", body);
-                h.put("content-length", Integer.toString(body.length()));
-            }
-            RuntimeApiServer.Result outcome = invoke(JSON.writeValueAsString(event));
+            RuntimeApiServer.Result outcome = invoke(LambdaEvents.http(method, pathTemplate, pathParameters, headers,
+                    body));
             assertFalse(outcome.error(), export + " failed: " + outcome + "\n" + tail(log));
             return JSON.readTree(outcome.body());
         }
 
         RuntimeApiServer.Result authorizer(String authorization) throws Exception {
-            ObjectNode event = (ObjectNode) JSON.readTree(resource("http-api-authorizer.json"));
-            ((ObjectNode) event.get("headers")).put("authorization", authorization);
-            event.set("identitySource", JSON.valueToTree(List.of(authorization)));
-            RuntimeApiServer.Result outcome = invoke(JSON.writeValueAsString(event));
+            RuntimeApiServer.Result outcome = invoke(LambdaEvents.authorizer(authorization));
             assertFalse(outcome.error(), outcome.toString());
             return outcome;
         }

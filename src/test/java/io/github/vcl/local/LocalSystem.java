@@ -325,7 +325,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Unpacks {@code function.zip} into a fresh directory, as Lambda unpacks it into {@code /var/task}. */
-    static Path unpack(Path zip, Path dir) throws IOException {
+    public static Path unpack(Path zip, Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -355,7 +355,7 @@ public final class LocalSystem implements AutoCloseable {
      * The Lambda Java runtime's own classes: AWS's runtime interface client and what it needs, taken from this JVM's
      * (test) classpath; the function's classes come from the task root only.
      */
-    static FunctionProcess.Runtime runtime(Path dir) throws IOException {
+    public static FunctionProcess.Runtime runtime(Path dir) throws IOException {
         List<Path> classpath = runtimeClasspath();
         Files.createDirectories(dir);
         String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";

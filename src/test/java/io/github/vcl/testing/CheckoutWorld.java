@@ -9,6 +9,7 @@ import io.github.vcl.local.simulator.SimulatorOptions;
 import io.github.vcl.local.simulator.VippsSimulator;
 import io.github.vcl.local.simulator.webhooks.WebhookRegistration;
 import io.github.vcl.order.Reference;
+import io.github.vcl.store.DryRun;
 import io.github.vcl.store.ShopOrders;
 import io.github.vcl.vipps.webhook.model.WebhookEvents;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -94,7 +95,7 @@ public class CheckoutWorld implements QuarkusTestResourceLifecycleManager {
         Credentials credentials = simulator.credentials();
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.dynamodb.endpoint-override", dynalite.endpoint().toString());
-        config.put("quarkus.dynamodb.interceptors", DynamoCallCounter.class.getName());
+        config.put("quarkus.dynamodb.interceptors", DryRun.class.getName() + "," + DynamoCallCounter.class.getName());
         config.put("quarkus.dynamodb.aws.region", OrderTableSetup.REGION.id());
         config.put("quarkus.dynamodb.aws.credentials.type", "static");
         config.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local");

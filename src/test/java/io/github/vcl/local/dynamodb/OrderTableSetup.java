@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -30,12 +31,16 @@ public final class OrderTableSetup {
 
     /** A client for a local endpoint; local servers accept any static credentials. */
     public static DynamoDbClient client(URI endpoint) {
+        return builder(endpoint).build();
+    }
+
+    /** A client for the DynamoDB API at {@code endpoint}, to be configured further. */
+    public static DynamoDbClientBuilder builder(URI endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
     }
 
     public static void create(DynamoDbClient dynamo, String table) {

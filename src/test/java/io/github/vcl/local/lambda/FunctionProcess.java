@@ -63,6 +63,13 @@ public final class FunctionProcess implements AutoCloseable {
     public static FunctionProcess start(String function, Path taskRoot, Runtime runtime,
                                         RuntimeApiServer runtimeApi, Map<String, String> env, Path log,
                                         boolean appendLog) {
+        return start(function, HANDLER, taskRoot, runtime, runtimeApi, env, log, appendLog);
+    }
+
+    /** As above, with another application's {@code handler} (e.g. Funqy's own, in a project without ours). */
+    public static FunctionProcess start(String function, String handler, Path taskRoot, Runtime runtime,
+                                        RuntimeApiServer runtimeApi, Map<String, String> env, Path log,
+                                        boolean appendLog) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-XX:MaxRAM=" + MEMORY_MB + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -81,7 +88,7 @@ public final class FunctionProcess implements AutoCloseable {
         command.add(String.join(java.io.File.pathSeparator, runtime.classpath().stream().map(Path::toString)
                 .toList()));
         command.add(RUNTIME_MAIN);
-        command.add(HANDLER);
+        command.add(handler);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(taskRoot.toFile())
                 .redirectErrorStream(true)
