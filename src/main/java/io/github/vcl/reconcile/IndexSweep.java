@@ -5,8 +5,8 @@ import io.github.vcl.reconcile.ReconcileService.Result;
 import io.github.vcl.store.OrderStore;
 import io.github.vcl.store.PendingOrder;
 import io.github.vcl.store.ReconcileShards;
-import io.github.vcl.store.ReconcilerBookmark;
 import io.github.vcl.store.ReconcilerBookmark.Position;
+import io.github.vcl.store.ReconcilerBookmark;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;

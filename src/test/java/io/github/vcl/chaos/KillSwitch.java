@@ -1,7 +1,6 @@
 package io.github.vcl.chaos;
 
 import io.github.vcl.local.LocalSystem;
-import io.github.vcl.local.dynamodb.DynamoProxy;
 import io.github.vcl.local.lambda.LocalLambdas;
 import io.github.vcl.local.simulator.Operation;
 

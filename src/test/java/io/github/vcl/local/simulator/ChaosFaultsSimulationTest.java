@@ -1,23 +1,24 @@
 package io.github.vcl.local.simulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.vcl.local.simulator.delivery.CallbackReceiver;
 import io.github.vcl.local.simulator.epayment.PaymentEvent;
 import io.github.vcl.local.simulator.epayment.PaymentSnapshot;
 import io.github.vcl.local.simulator.epayment.Portal;
 import io.github.vcl.local.simulator.epayment.SimulatedPayment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the chaos suite relies on in the simulator: faults chosen per request, a hook between applying a change and

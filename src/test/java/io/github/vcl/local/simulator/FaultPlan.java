@@ -1,6 +1,7 @@
 package io.github.vcl.local.simulator;
 
 import io.github.vcl.local.simulator.delivery.DeliveryFaults;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,6 +10,7 @@ import io.github.vcl.local.simulator.openapi.Violation;
 import io.github.vcl.local.simulator.ordermanagement.OrderManagementApi;
 import io.github.vcl.local.simulator.token.AccessTokens;
 import io.github.vcl.local.simulator.webhooks.WebhooksApi;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;

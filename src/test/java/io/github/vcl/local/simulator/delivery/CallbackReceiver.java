@@ -2,6 +2,7 @@ package io.github.vcl.local.simulator.delivery;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.vcl.local.simulator.RecordedRequest;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

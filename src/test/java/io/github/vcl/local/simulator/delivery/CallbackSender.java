@@ -1,6 +1,7 @@
 package io.github.vcl.local.simulator.delivery;
 
 import io.github.vcl.local.simulator.SimulatorOptions;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,7 @@
 package io.github.vcl.local.simulator.epayment;
 
 import io.github.vcl.local.simulator.SimulatorState;
+
 import java.util.UUID;
 
 /**
