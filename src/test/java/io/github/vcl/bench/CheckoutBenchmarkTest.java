@@ -90,12 +90,13 @@ class CheckoutBenchmarkTest extends FunctionTest {
         DynamoCallCounter.reset();
 
         Pending small = pendingOrders(ORDERS);
-        int concurrency = config.reconcile().concurrency();
-        double bareRate = new BareReconcileLoop(epayment, dynamo, config.ordersTable(), concurrency)
-                .rate(small.references());
+        BareReconcileLoop bare = new BareReconcileLoop(epayment, dynamo, config.ordersTable(),
+                config.reconcile().concurrency());
+        double bareRate = bare.rate(small.references());
         Measured smallRun = reconcileOnce(small);
         emptyIndex();
         Pending large = pendingOrders(LARGE_ORDERS);
+        double largeBareRate = bare.rate(large.references());
         Measured largeRun = reconcileOnce(large);
         resetCounts();
 
@@ -104,13 +105,16 @@ class CheckoutBenchmarkTest extends FunctionTest {
         int shardCount = shards.count();
         LOG.warnf("""
                         BENCHMARK reconcile, in one run:
-                          throughput at %,d orders / at %,d orders: %.2f (%.0f / %.0f orders/s)
-                          reconcile / bare loop (ePayment GET + conditional UpdateItem per order, %d at a time, \
-                        %,d orders): %.2f (%.0f / %.0f orders/s)
+                          throughput at %,d orders / at %,d orders: %.2f (%.0f / %.0f orders/s); the bare loop's: \
+                        %.2f (%.0f / %.0f orders/s)
+                          reconcile / bare loop (ePayment GET + conditional UpdateItem per order, %d at a time): \
+                        %.2f at %,d orders (%.0f / %.0f orders/s), %.2f at %,d (%.0f / %.0f orders/s)
                           index writes: %,d over %d keys (%d shards), the busiest key %,d = %.2f/%d of them \
                         (an even spread: 1/%d); by key %s""",
                 LARGE_ORDERS, ORDERS, largeRun.rate() / smallRun.rate(), largeRun.rate(), smallRun.rate(),
-                concurrency, ORDERS, smallRun.rate() / bareRate, smallRun.rate(), bareRate,
+                largeBareRate / bareRate, largeBareRate, bareRate, config.reconcile().concurrency(),
+                smallRun.rate() / bareRate, ORDERS, smallRun.rate(), bareRate, largeRun.rate() / largeBareRate,
+                LARGE_ORDERS, largeRun.rate(), largeBareRate,
                 writes, indexKeyWrites.size(), shardCount, busiest, (double) busiest * shardCount / writes, shardCount,
                 shardCount,
                 indexKeyWrites);
