@@ -42,9 +42,13 @@ public final class Metrics {
         this.out = out;
     }
 
-    /** Lines on {@code System.out}, each printed whole, apart from the log lines around it. */
+    /**
+     * Lines on {@code System.out}, each printed whole, apart from the log lines around it. Not through the logger on
+     * purpose: CloudWatch reads a metric only from a log event that is the embedded-metric-format object itself, and
+     * the JSON log formatter would wrap it in a {@code message} field.
+     */
     public static Metrics toStandardOutput(String namespace, String function, Clock clock) {
-        return new Metrics(namespace, function, clock, line -> System.out.println(line));
+        return new Metrics(namespace, function, clock, System.out::println);
     }
 
     /** Values without dimensions. */
