@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * heard of it (the simulator processes the request, then holds its answer while the JVM waiting for it is killed), and
  * after our DynamoDB write but before the function answered (the proxy forwards the write, then holds the table's
  * answer while the JVM is killed). An actor about to send a request offers the moment; the switch arms a kill with a
- * chance that spreads the wanted number of kills over the run, at most two armed at a time.
+ * chance that spreads the wanted number of kills over the run, at most two armed at a time, at the moment that has
+ * had fewer kills so far (a coin decides a tie), so that even a short run kills at both; payments being started take
+ * at most half the kills, leaving the rest to captures, refunds and cancels.
  */
 final class KillSwitch {
     /** When the JVM dies. */
@@ -27,6 +29,9 @@ final class KillSwitch {
 
     /** One kill: which function's JVM, at which moment, while running which request. */
     record Kill(Moment moment, String function, String target, String requestId) {
+    }
+
+    private record Armed(long at, Moment moment, boolean initiate) {
     }
 
     private static final Duration HOLD = Duration.ofSeconds(3);
@@ -39,7 +44,7 @@ final class KillSwitch {
     private final int wanted;
     private final double chance;
     private final List<Kill> kills = new CopyOnWriteArrayList<>();
-    private final List<Long> armedAt = new ArrayList<>();
+    private final List<Armed> armed = new ArrayList<>();
     private final List<String> misses = new CopyOnWriteArrayList<>();
     private volatile boolean enabled = true;
     private int offers;
@@ -73,7 +78,7 @@ final class KillSwitch {
 
     /** The shop is about to start a payment for {@code shopOrderId}, which creates it at Vipps with {@code create}. */
     void offerInitiate(Random random, String shopOrderId, Operation create) {
-        Moment moment = arm(random);
+        Moment moment = arm(random, true);
         if (moment == Moment.VIPPS_APPLIED) {
             world.system.simulator().faults().on(create)
                     .when(r -> r.bodyText().contains(shopOrderId)).delay(HOLD)
@@ -85,7 +90,7 @@ final class KillSwitch {
 
     /** Staff or shop is about to send a capture, refund or cancel for {@code reference}. */
     void offerOperation(Random random, String reference, Operation vippsOperation) {
-        Moment moment = arm(random);
+        Moment moment = arm(random, false);
         String needle = "/orders/" + reference + "/";
         if (moment == Moment.VIPPS_APPLIED) {
             world.system.simulator().faults().on(vippsOperation).forReference(reference).delay(HOLD)
@@ -96,23 +101,34 @@ final class KillSwitch {
     }
 
     /** Decides whether to arm a kill now, and for which moment; null for none. */
-    private synchronized Moment arm(Random random) {
+    private synchronized Moment arm(Random random, boolean initiate) {
         double draw = random.nextDouble();
-        boolean vipps = random.nextBoolean();
+        boolean coin = random.nextBoolean();
         offers++;
         long now = System.currentTimeMillis();
-        armedAt.removeIf(at -> now - at > STALE_MILLIS);
-        if (!enabled || kills.size() + armedAt.size() >= wanted || armedAt.size() >= 2 || draw >= chance) {
+        armed.removeIf(a -> now - a.at() > STALE_MILLIS);
+        long initiates = kills.stream().filter(k -> k.function().equals("initiate")).count()
+                + armed.stream().filter(Armed::initiate).count();
+        if (!enabled || kills.size() + armed.size() >= wanted || armed.size() >= 2 || draw >= chance
+                || initiate && 2 * initiates >= wanted) {
             return null;
         }
-        armedAt.add(now);
-        return vipps ? Moment.VIPPS_APPLIED : Moment.DYNAMO_WRITTEN;
+        long vipps = uses(Moment.VIPPS_APPLIED);
+        long dynamo = uses(Moment.DYNAMO_WRITTEN);
+        Moment moment = vipps < dynamo || vipps == dynamo && coin ? Moment.VIPPS_APPLIED : Moment.DYNAMO_WRITTEN;
+        armed.add(new Armed(now, moment, initiate));
+        return moment;
     }
 
-    private synchronized void fired() {
-        if (!armedAt.isEmpty()) {
-            armedAt.remove(0);
-        }
+    /** Kills done and kills armed at this moment. */
+    private long uses(Moment moment) {
+        return kills.stream().filter(k -> k.moment() == moment).count()
+                + armed.stream().filter(a -> a.moment() == moment).count();
+    }
+
+    private synchronized void fired(Moment moment, boolean initiate) {
+        armed.stream().filter(a -> a.moment() == moment && a.initiate() == initiate).findFirst()
+                .ifPresent(armed::remove);
     }
 
     /**
@@ -148,7 +164,7 @@ final class KillSwitch {
             // the reconciler re-sends operations a crash left in flight: then it is the one waiting for Vipps
             killed = world.system.lambdas().killWhere(f -> f.function().equals(LocalSystem.RECONCILE));
         }
-        fired();
+        fired(moment, function.equals("initiate"));
         if (killed.isEmpty()) {
             misses.add(moment + " " + function + " " + needle);
         }
