@@ -4,6 +4,8 @@ import io.github.vcl.order.Order;
 import io.github.vcl.order.OrderStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static io.github.vcl.store.OrderTable.*;
@@ -23,9 +26,13 @@ import static io.github.vcl.store.OrderTable.*;
  * {@code shop-order-index} (status, when also given, as a filter), by status through {@code status-index}, and
  * otherwise through {@code created-index}, month by month from {@code to} back to {@code from}. Pages end exactly at
  * {@code limit} items; the last page has no cursor (a page that ends exactly at the end of the data may be followed
- * by one empty page).
+ * by one empty page). The support indexes project keys only (and {@code shop-order-index} the status it filters on), so
+ * an order write that does not move an index key costs no index write; a page's orders are then read from the table
+ * in one strongly consistent {@code BatchGetItem}, in index order.
  */
 public class OrderSearch {
+    private static final int UNPROCESSED_ATTEMPTS = 4;
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -56,26 +63,64 @@ public class OrderSearch {
             partition = position.partition();
             startKey = position.startKey();
         }
-        List<Order> found = new ArrayList<>();
+        List<AttributeValue> found = new ArrayList<>();
         while (true) {
             QueryResponse response = dynamo.query(query(index, criteria, partition, startKey, limit - found.size()));
-            response.items().stream().map(OrderItemMapper::fromItem).forEach(found::add);
+            response.items().forEach(key -> found.add(key.get(REFERENCE)));
             if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
                 if (found.size() >= limit) {
-                    return new Page<>(found, SearchCursor.after(partition, response.lastEvaluatedKey()));
+                    return new Page<>(orders(found), SearchCursor.after(partition, response.lastEvaluatedKey()));
                 }
                 startKey = Optional.of(response.lastEvaluatedKey());
                 continue;
             }
             Optional<String> next = index.after(partition);
             if (next.isEmpty()) {
-                return new Page<>(found, null);
+                return new Page<>(orders(found), null);
             }
             if (found.size() >= limit) {
-                return new Page<>(found, SearchCursor.atStartOf(next.get()));
+                return new Page<>(orders(found), SearchCursor.atStartOf(next.get()));
             }
             partition = next.get();
             startKey = Optional.empty();
+        }
+    }
+
+    /**
+     * The orders of these references (at most 100, a page's most), in that order, read consistently; keys DynamoDB
+     * leaves unprocessed (throttling) are asked again, a few times, before the search fails.
+     */
+    private List<Order> orders(List<AttributeValue> references) {
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = references.stream()
+                .map(reference -> Map.of(REFERENCE, reference)).toList();
+        for (int attempt = 0; !keys.isEmpty(); attempt++) {
+            if (attempt == UNPROCESSED_ATTEMPTS) {
+                throw new IllegalStateException(keys.size() + " orders of a support page stayed unprocessed after "
+                        + UNPROCESSED_ATTEMPTS + " BatchGetItem attempts");
+            }
+            pause(attempt);
+            List<Map<String, AttributeValue>> asked = keys;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table,
+                    KeysAndAttributes.builder().keys(asked).consistentRead(true).build())));
+            response.responses().getOrDefault(table, List.of())
+                    .forEach(item -> items.put(item.get(REFERENCE).s(), item));
+            KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
+            keys = unprocessed == null ? List.of() : unprocessed.keys();
+        }
+        return references.stream().map(reference -> items.get(reference.s())).filter(Objects::nonNull)
+                .map(OrderItemMapper::fromItem).toList();
+    }
+
+    private static void pause(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(50L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a support page", e);
         }
     }
 

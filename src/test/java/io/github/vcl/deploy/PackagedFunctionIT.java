@@ -8,6 +8,18 @@ import io.github.vcl.local.dynamodb.DynamoProxy;
 import io.github.vcl.local.lambda.FunctionProcess;
 import io.github.vcl.local.lambda.RuntimeApiServer;
 import io.github.vcl.local.simulator.VippsSimulator;
+import io.github.vcl.order.Currency;
+import io.github.vcl.order.Flow;
+import io.github.vcl.order.Money;
+import io.github.vcl.order.NewOrder;
+import io.github.vcl.order.Order;
+import io.github.vcl.order.OrderLine;
+import io.github.vcl.order.PaymentDescription;
+import io.github.vcl.order.PaymentSession;
+import io.github.vcl.order.ReferenceGenerator;
+import io.github.vcl.order.Source;
+import io.github.vcl.store.OrderStore;
+import io.github.vcl.store.ReconcileShards;
 import io.github.vcl.testing.Carts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -235,11 +248,19 @@ class PackagedFunctionIT {
     }
 
     @Test
-    void supportSearchesByDateAndFindsNoUnknownOrder() throws Exception {
-        try (RunningFunction support = RunningFunction.start("support", newTable())) {
+    void supportFindsAnOrderByDateAndNoUnknownOrder() throws Exception {
+        String table = newTable();
+        Order order = Order.create(new NewOrder("shop-order-it-1", Currency.NOK, List.of(new OrderLine("sku-1",
+                        "Kaffe", 1, Money.of(25000, Currency.NOK), 2500, false)), new PaymentDescription("Ordre")),
+                new ReferenceGenerator("it").firstAttempt(), PaymentSession.pending(Flow.CHECKOUT, "n0nce", "cb-hash",
+                        "ret-hash"), Source.STOREFRONT, Instant.now().minusSeconds(60));
+        new OrderStore(world.dynamo(), table, new ReconcileShards(16)).create(order);
+        try (RunningFunction support = RunningFunction.start("support", table)) {
             JsonNode search = support.http("GET", "/orders", Map.of(), Map.of("authorization", "Bearer " + STAFF_KEY),
                     null);
             assertEquals(200, search.path("statusCode").asInt(), search.toString());
+            assertEquals(order.reference().value(), JSON.readTree(search.path("body").asText())
+                    .at("/orders/0/reference").asText(), "the search reads the order its index names: " + search);
             JsonNode unknown = support.http("GET", "/orders/{reference}", Map.of("reference",
                     "shop-261125-ABCDEFGH-1"), Map.of("authorization", "Bearer " + STAFF_KEY), null);
             assertEquals(404, unknown.path("statusCode").asInt(), unknown.toString());
@@ -247,7 +268,7 @@ class PackagedFunctionIT {
                     null);
             assertEquals(403, shop.path("statusCode").asInt(), "the shop's key may not read customers: " + shop);
             support.assertSecretsReadOnce();
-            support.assertRoleAllowsItsDynamoCalls(2);
+            support.assertRoleAllowsItsDynamoCalls(3);
         }
     }
 

@@ -510,12 +510,14 @@ class TemplateTest {
         assertEquals(keys(local.keySchema()), keySchema(table.get("KeySchema")));
         Map<String, List<String>> localIndexes = new LinkedHashMap<>();
         local.globalSecondaryIndexes().forEach(i -> localIndexes.put(i.indexName(),
-                Stream.concat(keys(i.keySchema()).stream(), Stream.of(i.projection().projectionTypeAsString()))
-                        .toList()));
+                Stream.of(keys(i.keySchema()).stream(), Stream.of(i.projection().projectionTypeAsString()),
+                        i.projection().nonKeyAttributes().stream()).flatMap(s -> s).toList()));
         Map<String, List<String>> deployedIndexes = new LinkedHashMap<>();
         list(table.get("GlobalSecondaryIndexes")).stream().map(SamTemplate::map).forEach(i ->
-                deployedIndexes.put((String) i.get("IndexName"), Stream.concat(keySchema(i.get("KeySchema")).stream(),
-                        Stream.of((String) map(i.get("Projection")).get("ProjectionType"))).toList()));
+                deployedIndexes.put((String) i.get("IndexName"), Stream.of(keySchema(i.get("KeySchema")).stream(),
+                        Stream.of((String) map(i.get("Projection")).get("ProjectionType")),
+                        list(map(i.get("Projection")).getOrDefault("NonKeyAttributes", List.of())).stream()
+                                .map(String.class::cast)).flatMap(s -> s).toList()));
         assertEquals(localIndexes, deployedIndexes);
 
         assertEquals(Map.of("AttributeName", OrderTable.EXPIRES_AT, "Enabled", true),

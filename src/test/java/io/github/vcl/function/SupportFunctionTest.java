@@ -120,6 +120,9 @@ class SupportFunctionTest extends FunctionTest {
         JsonNode found = get("/orders?reference=" + paid).get("orders").get(0);
         assertEquals("AUTHORIZED", found.get("status").asText());
         assertEquals(50000, found.at("/amounts/authorized").asLong());
+        assertEquals(List.of(List.of(paid.value())),
+                pages("shopOrderId=" + found.get("shopOrderId").asText() + "&status=AUTHORIZED", 5),
+                "the status filter reads the status shop-order-index projects");
     }
 
     @Test

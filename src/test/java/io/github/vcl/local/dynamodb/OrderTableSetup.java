@@ -56,10 +56,14 @@ public final class OrderTableSetup {
                         attribute(CREATED_MONTH, ScalarAttributeType.S))
                 .keySchema(key(REFERENCE, KeyType.HASH))
                 .globalSecondaryIndexes(
-                        index(RECONCILE_INDEX, RECONCILE_KEY, RECONCILE_DUE, ProjectionType.ALL),
-                        index(SHOP_ORDER_INDEX, SHOP_ORDER_ID, CREATED_AT, ProjectionType.ALL),
-                        index(STATUS_INDEX, STATUS, CREATED_AT, ProjectionType.ALL),
-                        index(CREATED_INDEX, CREATED_MONTH, CREATED_AT, ProjectionType.ALL)));
+                        index(RECONCILE_INDEX, RECONCILE_KEY, RECONCILE_DUE, Projection.builder()
+                                .projectionType(ProjectionType.ALL)),
+                        index(SHOP_ORDER_INDEX, SHOP_ORDER_ID, CREATED_AT, Projection.builder()
+                                .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(STATUS)),
+                        index(STATUS_INDEX, STATUS, CREATED_AT, Projection.builder()
+                                .projectionType(ProjectionType.KEYS_ONLY)),
+                        index(CREATED_INDEX, CREATED_MONTH, CREATED_AT, Projection.builder()
+                                .projectionType(ProjectionType.KEYS_ONLY))));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
     }
 
@@ -71,10 +75,10 @@ public final class OrderTableSetup {
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
-    private static GlobalSecondaryIndex index(String name, String hash, String range, ProjectionType projection) {
+    private static GlobalSecondaryIndex index(String name, String hash, String range, Projection.Builder projection) {
         return GlobalSecondaryIndex.builder().indexName(name)
                 .keySchema(key(hash, KeyType.HASH), key(range, KeyType.RANGE))
-                .projection(Projection.builder().projectionType(projection).build())
+                .projection(projection.build())
                 .build();
     }
 }
