@@ -55,6 +55,10 @@ public class HttpResponses {
                          @ConfigProperty(name = "vcl.function-timeout", defaultValue = "25s") Duration functionTimeout) {
         this.json = json;
         this.callBudget = functionTimeout.minus(ANSWER_MARGIN);
+        // Jackson builds a type's serializer on its first write: build the problem's now, while the function starts
+        // (FunctionWarmUp), rather than in the first refused request.
+        write(Problem.of(400, "warm-up", "warm-up").withErrors(List.of(new Problem.FieldError("field", "message")))
+                .withInstance("/").withVipps("trace", "code"));
     }
 
     public HttpApiResponse json(int status, Object body) {
