@@ -63,23 +63,23 @@ public class OrderSearch {
             partition = position.partition();
             startKey = position.startKey();
         }
-        List<AttributeValue> found = new ArrayList<>();
+        List<AttributeValue> references = new ArrayList<>();
         while (true) {
-            QueryResponse response = dynamo.query(query(index, criteria, partition, startKey, limit - found.size()));
-            response.items().forEach(key -> found.add(key.get(REFERENCE)));
+            QueryResponse response = dynamo.query(query(index, criteria, partition, startKey, limit - references.size()));
+            response.items().forEach(key -> references.add(key.get(REFERENCE)));
             if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
-                if (found.size() >= limit) {
-                    return new Page<>(orders(found), SearchCursor.after(partition, response.lastEvaluatedKey()));
+                if (references.size() >= limit) {
+                    return new Page<>(orders(references), SearchCursor.after(partition, response.lastEvaluatedKey()));
                 }
                 startKey = Optional.of(response.lastEvaluatedKey());
                 continue;
             }
             Optional<String> next = index.after(partition);
             if (next.isEmpty()) {
-                return new Page<>(orders(found), null);
+                return new Page<>(orders(references), null);
             }
-            if (found.size() >= limit) {
-                return new Page<>(orders(found), SearchCursor.atStartOf(next.get()));
+            if (references.size() >= limit) {
+                return new Page<>(orders(references), SearchCursor.atStartOf(next.get()));
             }
             partition = next.get();
             startKey = Optional.empty();
