@@ -4,6 +4,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.funqy.runtime.FunctionInvoker;
 import io.quarkus.funqy.runtime.FunctionRecorder;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,6 +39,9 @@ public class FunctionWarmUp {
             // What fails here fails again, and is answered as before, in the first request.
             LOG.debugf("warming up %s failed: %s", invoker.getName(), e);
         }
-        System.gc();
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            // not in @QuarkusTest, where the heap is the whole test run's and a full collection only slows the suite
+            System.gc();
+        }
     }
 }
