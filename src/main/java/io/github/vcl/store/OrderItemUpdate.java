@@ -25,11 +25,10 @@ final class OrderItemUpdate {
     /**
      * @param newVersion the expression for the new version, using {@code #version} and placeholders the caller
      *                   supplies with {@link #value}
-     * @param indexKey   the order's reconciliation-index key ({@link ReconcileShards#keyOf}), set while it needs
-     *                   reconciliation
+     * @param shards     where the order goes in the reconciliation index while it needs reconciliation
      */
     OrderItemUpdate(Map<String, AttributeValue> attributes, String newVersion, List<HistoryEntry> added, Order next,
-                    String indexKey) {
+                    ReconcileShards shards) {
         this.next = next;
         StringBuilder set = new StringBuilder("SET ");
         int i = 0;
@@ -46,7 +45,7 @@ final class OrderItemUpdate {
         value(":added", OrderItemMapper.historyList(added));
         set.append("#version = ").append(newVersion).append(", #history = list_append(#history, :added)");
         if (next.needsReconciliation()) {
-            value(":rk", AttributeValue.fromS(indexKey));
+            value(":rk", AttributeValue.fromS(shards.keyOf(next.reference())));
             value(":rd", OrderItemMapper.n(next.updatedAt().toEpochMilli()));
             expression = set + ", #rk = :rk, #rd = :rd";
         } else {

@@ -102,7 +102,7 @@ public class OrderStore {
         Order stored = next.withVersion(expected + 1);
 
         OrderItemUpdate update = new OrderItemUpdate(OrderItemMapper.mutableAttributes(stored), ":next",
-                transition.added(), stored, shards.keyOf(stored.reference()))
+                transition.added(), stored, shards)
                 .value(":expected", OrderItemMapper.n(expected))
                 .value(":next", OrderItemMapper.n(expected + 1));
         try {
@@ -130,8 +130,7 @@ public class OrderStore {
                 changed.put(name, value);
             }
         });
-        OrderItemUpdate update = new OrderItemUpdate(changed, "#version + :one", transition.added(), next,
-                shards.keyOf(next.reference()))
+        OrderItemUpdate update = new OrderItemUpdate(changed, "#version + :one", transition.added(), next, shards)
                 .name("#ps", PAYMENT_STATE)
                 .name("#ss", SESSION_STATE).name("#cur", CURRENCY).name("#ops", OPERATIONS)
                 .value(":one", OrderItemMapper.n(1))
