@@ -14,6 +14,7 @@ import io.github.vcl.vipps.checkout.model.SessionResponse;
 import io.github.vcl.vipps.http.VippsJson;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
@@ -39,6 +40,12 @@ public class CallbackFunction {
 
     @RegisterForReflection
     public record Received(String reference, Transition.Outcome outcome) {
+    }
+
+    /** The body's mapping is built while the function starts: see {@link VippsJson#prepare}. */
+    @PostConstruct
+    void prepareBodyMapping() {
+        VippsJson.prepare(SessionResponse.class);
     }
 
     @Funq("callback")

@@ -12,6 +12,7 @@ import io.github.vcl.vipps.webhook.model.WebhookEvent;
 import io.github.vcl.webhooks.WebhookService;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -43,6 +44,12 @@ public class WebhookFunction {
 
     @RegisterForReflection
     public record Received(String outcome) {
+    }
+
+    /** The body's mapping is built while the function starts: see {@link VippsJson#prepare}. */
+    @PostConstruct
+    void prepareBodyMapping() {
+        VippsJson.prepare(WebhookEvent.class);
     }
 
     @Funq("webhooks")

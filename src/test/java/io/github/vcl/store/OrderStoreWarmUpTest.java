@@ -8,18 +8,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link OrderStore#warmUp} sends nothing; the requests after it reach DynamoDB as before. */
+/**
+ * {@link OrderStore#warmUp} sends nothing; the requests after it reach DynamoDB as before; its rehearsal client reads
+ * the answers it is given as from DynamoDB.
+ */
 class OrderStoreWarmUpTest {
     private HttpServer dynamo;
     private final AtomicInteger received = new AtomicInteger();
@@ -62,6 +70,24 @@ class OrderStoreWarmUpTest {
             new OrderStore(client, "orders", new ReconcileShards(1)).warmUp();
             assertEquals(0, received.get());
         }
+    }
+
+    @Test
+    void theRehearsalClientReadsEveryAnswerTheWayARealOneIsRead() {
+        Map<String, AttributeValue> key = Map.of(OrderTable.REFERENCE, AttributeValue.fromS("warm-up"));
+        try (DynamoDbClient rehearsal = CannedAnswers.client()) {
+            assertEquals("warm-up", rehearsal.getItem(b -> b.tableName(CannedAnswers.TABLE).key(key))
+                    .item().get(OrderTable.REFERENCE).s());
+            assertEquals(1, rehearsal.query(b -> b.tableName(CannedAnswers.TABLE)).items().get(0)
+                    .get("lines").l().size());
+            assertEquals(1, rehearsal.batchGetItem(b -> b.requestItems(Map.of(CannedAnswers.TABLE,
+                    KeysAndAttributes.builder().keys(key).build()))).responses().get(CannedAnswers.TABLE).size());
+            assertThrows(ConditionalCheckFailedException.class, () -> rehearsal.putItem(b -> b
+                    .tableName(CannedAnswers.TABLE).item(key)));
+            assertThrows(ConditionalCheckFailedException.class, () -> rehearsal.updateItem(b -> b
+                    .tableName(CannedAnswers.TABLE).key(key).updateExpression("SET a = :a")));
+        }
+        assertEquals(0, received.get());
     }
 
     private DynamoDbClientBuilder client() {

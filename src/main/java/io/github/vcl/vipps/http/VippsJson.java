@@ -34,6 +34,14 @@ public final class VippsJson {
     private VippsJson() {
     }
 
+    /**
+     * Builds the mapping of a body type now, where a function starts, rather than on its first read (Jackson builds a
+     * type's deserializer, with all the introspection that takes, when it first meets the type).
+     */
+    public static void prepare(Class<?> type) {
+        MAPPER.readerFor(type);
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
