@@ -49,8 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *   outcomes, reconciled by one invocation through the Lambda event path: orders/second, Vipps calls per order,
  *   DynamoDB writes per changed and unchanged order. The same orders first go through a bare loop (the same ePayment
  *   GET and one conditional UpdateItem per order, at the reconciler's concurrency): the reconciler's rate against it.
- *   Then 50,000 more ({@code -Dbench.large-orders}) the same way: the rate at 50,000 against the rate at 5,000, and how
- *   the writes that put orders in the reconciliation index spread over its keys (the shards);</li>
+ *   Then 50,000 more ({@code -Dbench.large-orders}) the same way: the rate at 50,000 against the rate at 5,000 — and
+ *   against 5,000 once more in a table as large (5,000 of the 50,000 deleted first) —, and how the writes that put
+ *   orders in the reconciliation index spread over its keys (the shards);</li>
  *   <li><b>callback</b>: the callback handler's time per callback against one bare conditional UpdateItem on the same
  *   DynamoDB endpoint, interleaved, medians and their ratio.</li>
  * </ul>
