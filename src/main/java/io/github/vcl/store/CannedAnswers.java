@@ -17,16 +17,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * An HTTP client that connects nowhere: it answers each DynamoDB operation the functions use with a fixed answer in
- * DynamoDB's wire format — an order-shaped item for reads and queries, a refused condition for writes — so that
- * {@link OrderStore#warmUp} can take the SDK through reading answers (parsing, unmarshalling items, turning an error
- * into its exception) while the function starts, which a call stopped before sending ({@link DryRun}) never reaches.
+ * DynamoDB's wire format — an item with the kinds of value an order's holds (strings, numbers, a list of maps with a
+ * boolean) for reads and queries, a refused condition for writes — so that {@link OrderStore#warmUp} can take the SDK
+ * through reading answers (parsing, unmarshalling items, turning an error into its exception) while the function
+ * starts, which a call stopped before sending ({@link DryRun}) never reaches.
  */
 final class CannedAnswers implements SdkHttpClient {
     /** The table the rehearsal's requests name, and its batch answer holds. */
     static final String TABLE = "warm-up";
     private static final String ITEM = """
-            {"reference":{"S":"warm-up"},"version":{"N":"1"},"amount":{"N":"100"},"paid":{"BOOL":false},\
-            "lines":{"L":[{"M":{"name":{"S":"warm-up"},"quantity":{"N":"1"}}}]}}""";
+            {"reference":{"S":"warm-up"},"version":{"N":"1"},"amount":{"N":"100"},\
+            "lines":{"L":[{"M":{"name":{"S":"warm-up"},"quantity":{"N":"1"},"shipping":{"BOOL":false}}}]}}""";
     private static final String REFUSED = """
             {"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",\
             "message":"The conditional request failed"}""";

@@ -33,10 +33,10 @@ public final class DryRun implements ExecutionInterceptor {
                 .anyMatch(DryRun.class::isInstance);
     }
 
-    /** Makes a marked call, which ends in its stop. */
-    static void attempt(Runnable markedCall) {
+    /** Makes a warm-up call, which ends in its stop (or, answered by {@link CannedAnswers}, in its answer). */
+    static void attempt(Runnable call) {
         try {
-            markedCall.run();
+            call.run();
         } catch (RuntimeException stopped) {
             // As intended; anything else goes wrong again, and is reported, in the first real call.
         }
