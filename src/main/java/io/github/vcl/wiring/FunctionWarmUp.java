@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Builds, while the function starts, what its first request would otherwise build: the exported function with the
- * services it injects (the DynamoDB client warmed by a dry run, the Vipps REST clients), and only those — each Lambda
- * still constructs just what its own function needs. Nothing is sent anywhere.
+ * services it injects (the DynamoDB client, its calls taken once up to sending and once more against canned answers:
+ * {@code OrderStore.warmUp}; the Vipps REST clients), and only those — each Lambda still constructs just what its own
+ * function needs. Nothing is sent anywhere.
  * <p>
  * It ends with a full garbage collection. On a JVM, the classes loaded while starting fill the metadata space up to
  * the point where the next few classes trigger a full collection ("Metadata GC Threshold"); left alone, that
